@@ -1,0 +1,3 @@
+from conseil_desktop.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Storage: the SQLAlchemy models, the SQLite engine, backups and migrations."""

@@ -1,0 +1,265 @@
+"""SQLite set-up in one place: pragmas, the one-instance lock, sessions.
+
+``open_storage`` is the only way the application opens a database. It takes
+the lock, checks the file, backs it up, brings its schema to the head
+revision, and returns a :class:`Storage` with a session factory.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from conseil_desktop import paths
+from conseil_desktop.db import backup as backups
+from conseil_desktop.db.migrations import HEAD_REVISION
+from conseil_desktop.errors import CorruptDatabaseError, DatabaseLockedError, UserError
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+def make_engine(db_path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+class FileLock:
+    """An OS lock on ``<db>.lock``: released by the OS even after a crash."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = paths.lock_path_for(db_path)
+        self._handle: Any = None
+
+    def acquire(self) -> None:
+        try:
+            handle = open(self.path, "a+b")  # noqa: SIM115 - held for the session
+        except OSError as exc:
+            raise UserError(
+                f"Impossible de créer le fichier de verrou « {self.path} » : {exc.strerror}."
+            ) from exc
+        try:
+            _lock_handle(handle)
+        except OSError as exc:
+            handle.close()
+            raise DatabaseLockedError(
+                f"La base « {self.path.with_suffix('').name} » est déjà ouverte dans une "
+                "autre fenêtre de Conseil Desktop. Fermez-la d'abord, ou utilisez cette fenêtre."
+            ) from exc
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is not None:
+            try:
+                _unlock_handle(self._handle)
+            finally:
+                self._handle.close()
+                self._handle = None
+        # The file itself stays: unlinking it would let two processes lock two
+        # different inodes of the same name.
+
+
+def _lock_handle(handle: Any) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _unlock_handle(handle: Any) -> None:
+    try:
+        import fcntl
+    except ImportError:
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def inspect_file(db_path: Path) -> str | None:
+    """Check an existing file; return its schema revision (None for an empty base).
+
+    Raises :class:`CorruptDatabaseError` for a damaged or foreign file. The file
+    is opened read-only, so a damaged file is never modified.
+    """
+    uri = f"{db_path.resolve().as_uri()}?mode=ro"
+    newest = backups.newest_backup(db_path)
+    hint = (
+        f" La sauvegarde la plus récente est « {newest.path.name} » ({newest.label})."
+        if newest
+        else ""
+    )
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchall()
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(
+            f"Le fichier « {db_path.name} » n'est pas une base Conseil Desktop lisible "
+            f"(il est endommagé ou n'est pas une base SQLite). Il n'a pas été modifié.{hint}",
+            newest_backup=str(newest.path) if newest else None,
+        ) from exc
+    if result != [("ok",)]:
+        raise CorruptDatabaseError(
+            f"La base « {db_path.name} » est endommagée ({result[0][0]}). "
+            f"Elle n'a pas été modifiée.{hint}",
+            newest_backup=str(newest.path) if newest else None,
+        )
+    user_tables = {t for t in tables if not t.startswith("sqlite_")}
+    if revision is None and user_tables:
+        raise UserError(
+            f"Le fichier « {db_path.name} » est une base SQLite, mais pas une base de "
+            "Conseil Desktop. Il n'a pas été modifié."
+        )
+    return revision
+
+
+class Storage:
+    """An open database: its engine, its lock and a session factory."""
+
+    def __init__(self, path: Path, engine: Engine, lock: FileLock) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self.session_factory = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session_scope(self) -> Iterator[Session]:
+        """One transaction per user action: committed on success, rolled back on error."""
+        session = self.session_factory()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def backup(self, reason: str) -> backups.BackupInfo | None:
+        return backups.take_backup(self.path, reason, keep=self._backups_kept())
+
+    def _backups_kept(self) -> int:
+        return backups.read_backups_kept(self.path)
+
+    def close(self, *, backup: bool = True) -> None:
+        """Close the connections (checkpointing the WAL), back up if changed, unlock."""
+        self.engine.dispose()
+        try:
+            if backup and backups.changed_since_last_backup(self.path):
+                self.backup("fermeture")
+        finally:
+            self._lock.release()
+
+
+def open_storage(db_path: str | Path, *, create: bool = True, backup: bool = True) -> Storage:
+    """Open (or create) a database for reading and writing by this process only."""
+    path = Path(db_path).expanduser().resolve()
+    if not path.exists() and not create:
+        raise UserError(f"La base « {path} » n'existe pas.")
+    if not path.parent.is_dir():
+        raise UserError(f"Le dossier « {path.parent} » n'existe pas.")
+    lock = FileLock(path)
+    lock.acquire()
+    try:
+        revision = inspect_file(path) if path.exists() and path.stat().st_size else None
+        if revision is not None and revision != HEAD_REVISION:
+            from conseil_desktop.db.migrations import runner
+
+            if not runner.is_known_revision(revision):
+                raise UserError(
+                    f"La base « {path.name} » a été créée par une version plus récente de "
+                    "Conseil Desktop. Mettez l'application à jour pour l'ouvrir."
+                )
+            backups.take_backup(path, "avant-mise-a-jour", keep=backups.read_backups_kept(path))
+        elif revision is not None and backup and backups.changed_since_last_backup(path):
+            backups.take_backup(path, "ouverture", keep=backups.read_backups_kept(path))
+        engine = make_engine(path)
+        if revision != HEAD_REVISION:
+            from conseil_desktop.db.migrations import runner
+
+            log.info("Upgrading %s from %s to %s", path, revision, HEAD_REVISION)
+            runner.upgrade(engine)
+        return Storage(path, engine, lock)
+    except sqlite3.OperationalError as exc:
+        lock.release()
+        raise UserError(f"Impossible d'ouvrir la base « {path.name} » : {exc}.") from exc
+    except BaseException:
+        lock.release()
+        raise
+
+
+@contextmanager
+def open_readonly(db_path: str | Path) -> Iterator[Storage]:
+    """Open an existing database for reading only (``list``, ``check``).
+
+    No lock is taken, so it works while the application has the file open.
+    A database at an older revision is first upgraded through ``open_storage``.
+    """
+    path = Path(db_path).expanduser().resolve()
+    if not path.is_file():
+        raise UserError(f"La base « {path} » n'existe pas.")
+    revision = inspect_file(path)
+    if revision != HEAD_REVISION:
+        storage = open_storage(path, create=False)
+        try:
+            yield storage
+        finally:
+            storage.close()
+        return
+    engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&uri=true", future=True)
+    event.listen(engine, "connect", _readonly_pragmas)
+    try:
+        yield Storage(path, engine, _NoLock())
+    finally:
+        engine.dispose()
+
+
+def _readonly_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+class _NoLock(FileLock):
+    def __init__(self) -> None:
+        self._handle = None
+
+    def acquire(self) -> None:
+        pass
+
+    def release(self) -> None:
+        pass

@@ -1,0 +1,26 @@
+"""Logging to a rotating file in the data folder (bugs are reported there)."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+
+from conseil_desktop import paths
+
+
+def setup_logging(level: int = logging.INFO) -> None:
+    root = logging.getLogger()
+    if any(getattr(h, "_conseil", False) for h in root.handlers):
+        return
+    try:
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            paths.log_file(), maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:  # a read-only data folder must not stop the application
+        handler = logging.NullHandler()
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
+    handler._conseil = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)

@@ -1,0 +1,48 @@
+"""French formatting of dates, times, money and phone numbers, in one place."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+MONTHS = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre",
+]
+
+
+def fmt_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def fmt_date_words(value: date) -> str:
+    """``mardi 25 novembre 2026``."""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{WEEKDAYS[value.weekday()]} {day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def fmt_time(value: time | None) -> str:
+    """``18 h 30``."""
+    if value is None:
+        return ""
+    return f"{value.hour} h {value.minute:02d}" if value.minute else f"{value.hour} h"
+
+
+def fmt_money(cents: int | None) -> str:
+    """``1 234,50 €`` (narrow no-break space between thousands)."""
+    if cents is None:
+        return ""
+    sign = "-" if cents < 0 else ""
+    euros, rest = divmod(abs(cents), 100)
+    grouped = f"{euros:,}".replace(",", "\u202f")
+    return f"{sign}{grouped},{rest:02d}\u00a0€"
+
+
+def fmt_phone(e164: str | None) -> str:
+    """``+33612345678`` shown as ``06 12 34 56 78``; other numbers as stored."""
+    if not e164:
+        return ""
+    if e164.startswith("+33") and len(e164) == 12 and e164[3:].isdigit():
+        national = "0" + e164[3:]
+        return " ".join(national[i : i + 2] for i in range(0, 10, 2))
+    return e164
