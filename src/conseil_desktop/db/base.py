@@ -35,7 +35,7 @@ class StrEnumType(TypeDecorator[enum.StrEnum]):
     Python side refuses unknown values when reading.
     """
 
-    impl = String(24)
+    impl = String
     cache_ok = True
 
     def __init__(self, enum_cls: type[enum.StrEnum], length: int = 24) -> None:

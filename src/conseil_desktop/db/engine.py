@@ -139,7 +139,7 @@ def inspect_file(db_path: Path) -> str | None:
             f"Elle n'a pas été modifiée.{hint}",
             newest_backup=str(newest.path) if newest else None,
         )
-    user_tables = {t for t in tables if not t.startswith("sqlite_")}
+    user_tables = {t for t in tables if not t.startswith("sqlite_")} - {"alembic_version"}
     if revision is None and user_tables:
         raise UserError(
             f"Le fichier « {db_path.name} » est une base SQLite, mais pas une base de "
