@@ -69,7 +69,7 @@ def members(session: Session) -> Listing:
     college, seat, status = labels.COLLEGE, labels.SEAT, labels.MEMBER_STATUS
     rows = [
         (pid, last, first, college[col], seat[st], status[stat], org or "", fmt_phone(phone))
-        for pid, last, first, col, st, stat, org, phone in session.execute(query).tuples()
+        for pid, last, first, col, st, stat, org, phone in session.execute(query)
     ]
     return Listing(columns, rows)
 
@@ -102,7 +102,7 @@ def meetings(session: Session) -> Listing:
     types = term_labels(session, VocabularyKind.MEETING_TYPE)
     rows = [
         (mid, fmt_date(day), fmt_time(start), types.get(code, code), title, place, inv, pres)
-        for mid, day, start, code, title, place, inv, pres in session.execute(query).tuples()
+        for mid, day, start, code, title, place, inv, pres in session.execute(query)
     ]
     return Listing(columns, rows)
 
@@ -140,7 +140,7 @@ def projects(session: Session) -> Listing:
     rows = [
         (pid, title, who, themes.get(theme or "", theme or ""), year or "",
          labels.PROJECT_STATUS[status], fmt_money(req), fmt_money(granted))
-        for pid, title, who, theme, year, status, req, granted in session.execute(query).tuples()
+        for pid, title, who, theme, year, status, req, granted in session.execute(query)
     ]
     return Listing(columns, rows)
 

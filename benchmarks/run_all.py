@@ -1,0 +1,19 @@
+"""Run every benchmark in turn (``make bench``)."""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+for script in ("build_large_db.py", "startup.py"):
+    print(f"== {script}")
+    sys.argv = [script]
+    try:
+        runpy.run_path(str(HERE / script), run_name="__main__")
+    except SystemExit as done:
+        if done.code:
+            raise

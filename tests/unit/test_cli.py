@@ -1,0 +1,147 @@
+"""The command-line verbs, run as a user would, through ``main``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conseil_desktop.app import main
+from conseil_desktop.db.engine import open_storage
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.db"
+    assert main(["demo", "--db", str(path), "--members", "60", "--meetings", "8",
+                 "--data-dir", str(folder / "data")]) == 0
+    return path
+
+
+def test_demo_then_check_then_list(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", "--db", str(demo_db))
+    assert code == 0, err
+    assert "Intégrité : correcte" in out
+    assert "Révision du schéma : 0001 (à jour)" in out
+    person_line = next(line for line in out.splitlines() if line.strip().startswith("person "))
+    assert int(person_line.split()[-1]) >= 60
+
+    code, out, err = run(capsys, "list", "members", "--db", str(demo_db), "--json")
+    assert code == 0, err
+    members = json.loads(out)
+    assert len(members) == 60
+    assert {"id", "last_name", "first_name", "college", "seat", "status"} <= set(members[0])
+    assert any(m["last_name"] == "Yılmaz" for m in members)
+
+    for entity in ("meetings", "projects", "contacts"):
+        code, out, err = run(capsys, "list", entity, "--db", str(demo_db))
+        assert code == 0, err
+        count = int(out.strip().splitlines()[-1].split()[0])
+        assert count > 0, entity
+
+
+def test_demo_refuses_to_overwrite(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = demo_db.read_bytes()
+    code, _, err = run(capsys, "demo", "--db", str(demo_db), "--members", "5")
+    assert code == 2
+    assert "existe déjà" in err
+    assert demo_db.read_bytes() == before
+
+
+def test_demo_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    listings = []
+    for name in ("a.db", "b.db"):
+        path = tmp_path / name
+        assert main(["demo", "--db", str(path), "--members", "40", "--meetings", "4",
+                     "--seed", "7"]) == 0
+        capsys.readouterr()
+        code, out, _ = run(capsys, "list", "members", "--db", str(path), "--json")
+        assert code == 0
+        listings.append(json.loads(out))
+    assert listings[0] == listings[1]
+
+
+def test_missing_database_is_a_plain_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "list", "members", "--db", str(tmp_path / "absent.db"))
+    assert code == 1
+    assert err.startswith("Erreur : La base")
+    assert "Traceback" not in err
+
+
+def test_check_reports_a_damaged_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "abime.db"
+    path.write_bytes(b"ceci n'est pas une base" * 50)
+    code, out, err = run(capsys, "check", "--db", str(path))
+    assert code == 1
+    assert "endommagé" in err and "n'a pas été modifié" in err
+    assert "Traceback" not in err + out
+
+
+def test_check_reports_orphan_rows(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)  # foreign keys are off in this raw connection
+    conn.execute(
+        "INSERT INTO attendance (meeting_id, person_id, status, proxy_exception, uuid,"
+        " created_at, updated_at) VALUES (41, 42, 'present', 0, 'x', '2026-01-01', '2026-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    code, _, err = run(capsys, "check", "--db", str(db_path))
+    assert code == 1
+    assert "orpheline" in err
+
+
+def test_list_works_while_the_application_has_the_base_open(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    storage = open_storage(db_path)
+    try:
+        code, out, err = run(capsys, "list", "meetings", "--db", str(db_path))
+    finally:
+        storage.close()
+    assert code == 0, err
+    assert out.strip().endswith("0 fiche(s)")
+
+
+def test_bad_arguments_get_a_french_message(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["list", "planetes"])
+    assert caught.value.code == 2
+    assert "Erreur : argument invalide" in capsys.readouterr().err
+
+
+def test_a_bug_is_logged_not_shown(
+    db_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from conseil_desktop.services import listing
+
+    def broken(session, entity):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(listing, "listing", broken)
+    code, _, err = run(capsys, "list", "members", "--db", str(db_path))
+    assert code == 70
+    assert "journal" in err and "Traceback" not in err
+    log_text = (data_dir / "logs" / "conseil-desktop.log").read_text(encoding="utf-8")
+    assert "ZeroDivisionError" in log_text
+
+
+def test_module_entry_point_runs(db_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "conseil_desktop", "check", "--db", str(db_path)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Intégrité : correcte" in result.stdout
