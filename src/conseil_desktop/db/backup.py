@@ -65,8 +65,10 @@ def changed_since_last_backup(db_path: Path) -> bool:
     newest = newest_backup(db_path)
     if newest is None:
         return True
-    stamps = [p.stat().st_mtime for p in (db_path, Path(f"{db_path}-wal")) if p.exists()]
-    return max(stamps, default=0) > newest.path.stat().st_mtime
+    # An empty -wal file is left by merely opening the base: it is not a change.
+    wal = Path(f"{db_path}-wal")
+    files = [db_path] + ([wal] if wal.exists() and wal.stat().st_size else [])
+    return max(p.stat().st_mtime for p in files) > newest.path.stat().st_mtime
 
 
 def read_backups_kept(db_path: Path) -> int:

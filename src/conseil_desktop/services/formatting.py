@@ -43,6 +43,6 @@ def fmt_phone(e164: str | None) -> str:
     if not e164:
         return ""
     if e164.startswith("+33") and len(e164) == 12 and e164[3:].isdigit():
-        national = "0" + e164[3:]
-        return " ".join(national[i : i + 2] for i in range(0, 10, 2))
+        n = e164  # +33 6 12 34 56 78 -> 06 12 34 56 78 (sliced: called 100k times per list)
+        return f"0{n[3]} {n[4:6]} {n[6:8]} {n[8:10]} {n[10:12]}"
     return e164

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, func, literal, select, union_all
+from sqlalchemy import Select, case, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from conseil_desktop.db.models import (
@@ -64,14 +64,31 @@ def members(session: Session) -> Listing:
         .join(Membership, Membership.person_id == Person.id)
         .outerjoin(Organisation, Organisation.id == Membership.organisation_id)
         .where(Person.anonymised_at.is_(None))
-        .order_by(Person.last_name, Person.first_name, Person.id)
+        # search_key starts with the folded last and first names: "Aït" sorts with "Ait".
+        .order_by(Person.search_key, Person.id)
     )
     college, seat, status = labels.COLLEGE, labels.SEAT, labels.MEMBER_STATUS
     rows = [
         (pid, last, first, college[col], seat[st], status[stat], org or "", fmt_phone(phone))
-        for pid, last, first, col, st, stat, org, phone in session.execute(query)
+        for pid, last, first, col, st, stat, org, phone in raw_rows(session, query)
     ]
     return Listing(columns, rows)
+
+
+def raw_rows(session: Session, query: Select[Any]) -> list[tuple[Any, ...]]:
+    """Run a Core query straight on the DB-API cursor: plain tuples of raw values.
+
+    Skips SQLAlchemy's per-row result processing, which dominates on 100k rows;
+    callers map enum values and dates themselves.
+    """
+    connection = session.connection()
+    compiled = query.compile(connection)
+    params = [compiled.params[name] for name in compiled.positiontup or []]
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(str(compiled), params).fetchall()
+    finally:
+        cursor.close()
 
 
 def meetings(session: Session) -> Listing:

@@ -1,0 +1,1 @@
+"""The Qt user interface: the only package (with ``app.py``) that imports Qt."""

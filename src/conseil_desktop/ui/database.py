@@ -1,0 +1,76 @@
+"""The open database of the window, which the user can switch or restore."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from sqlalchemy.orm import Session
+
+from conseil_desktop import paths
+from conseil_desktop.db import backup as backups
+from conseil_desktop.db.engine import Storage, open_storage
+from conseil_desktop.errors import UserError
+from conseil_desktop.ui.i18n import fill
+
+BEFORE_RESTORE = "avant-restauration"
+
+
+class Database(QObject):
+    """Holds the window's :class:`Storage`; every user action opens its session here."""
+
+    switched = Signal(Path)  # another file, or restored content, is now open
+
+    def __init__(self, storage: Storage, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._storage = storage
+        self._closed = False
+
+    @property
+    def path(self) -> Path:
+        return self._storage.path
+
+    @property
+    def storage(self) -> Storage:
+        return self._storage
+
+    def session_scope(self) -> AbstractContextManager[Session]:
+        return self._storage.session_scope()
+
+    def replace(self, storage: Storage) -> None:
+        """Make ``storage`` the open database; close (and back up) the previous one."""
+        previous, self._storage = self._storage, storage
+        try:
+            previous.close()
+        finally:
+            self.switched.emit(storage.path)
+
+    def restore(self, backup_path: Path) -> None:
+        """Replace the open file's content with a backup, after backing the file up."""
+        storage = self._storage
+        with tempfile.TemporaryDirectory(dir=paths.data_dir()) as folder:
+            # Backing up first may rotate the chosen backup away: restore from a copy.
+            source = Path(folder) / backup_path.name
+            try:
+                shutil.copyfile(backup_path, source)
+            except OSError as exc:
+                message = QCoreApplication.translate("Database", "Cannot read the backup “%1”: %2.")
+                raise UserError(
+                    fill(message, backup_path.name, exc.strerror)
+                ) from exc
+            storage.backup(BEFORE_RESTORE)
+            storage.close(backup=False)
+            try:
+                backups.restore_backup(source, storage.path)
+            finally:
+                self._storage = open_storage(storage.path, backup=False)
+        self.switched.emit(self._storage.path)
+
+    def close(self) -> None:
+        """Close the file for good (backed up if it changed); safe to call twice."""
+        if not self._closed:
+            self._closed = True
+            self._storage.close()

@@ -1,0 +1,1 @@
+"""Dialogs, and the small entry points that show them (patched in tests)."""

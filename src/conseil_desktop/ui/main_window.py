@@ -1,0 +1,107 @@
+"""The main window: four tabs, the menus, and the open database's path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from conseil_desktop import APP_NAME, __version__, paths
+from conseil_desktop.errors import UserError
+from conseil_desktop.ui.database import Database
+from conseil_desktop.ui.dialogs import ask, errors, settings_dialog
+from conseil_desktop.ui.file_actions import FileActions
+from conseil_desktop.ui.i18n import fill
+from conseil_desktop.ui.preferences import Preferences
+from conseil_desktop.ui.tabs.list_tab import ListTab
+
+DEFAULT_SIZE = (1100, 700)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: Database, preferences: Preferences,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self._preferences = preferences
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.list_tabs = self._add_tabs()
+        self.setCentralWidget(self.tabs)
+        self.path_label = QLabel(self)
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.path_label, 1)
+        self.file_actions = FileActions(self, database, preferences)
+        self.settings_action = QAction(self.tr("Council &settings…"), self)
+        self.about_action = QAction(self.tr("&About Conseil Desktop"), self)
+        self._build_menus()
+        database.switched.connect(self._on_database_switched)
+        self._show_database(database.path)
+        self._restore_geometry()
+
+    def _add_tabs(self) -> list[ListTab]:
+        titles = {
+            "members": self.tr("Members"),
+            "meetings": self.tr("Meetings"),
+            "projects": self.tr("Projects"),
+            "contacts": self.tr("Contacts"),
+        }
+        tabs = []
+        for entity, title in titles.items():
+            tab = ListTab(entity, self.database.session_scope, self.tabs)
+            self.tabs.addTab(tab, title)
+            tabs.append(tab)
+        return tabs
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_actions.fill(bar.addMenu(self.tr("&File")))
+        council_menu = bar.addMenu(self.tr("&Council"))
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.edit_settings)
+        council_menu.addAction(self.settings_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def edit_settings(self) -> None:
+        if settings_dialog.edit_settings(self, self.database.session_scope):
+            self.statusBar().showMessage(self.tr("Council settings saved."), 5000)
+
+    def show_about(self) -> None:
+        text = self.tr(
+            "Conseil Desktop %1\nOffline management of a conseil citoyen.\n\n"
+            "Open database: %2\nData folder (backups, preferences): %3\nLog file: %4"
+        )
+        text = fill(text, __version__, self.database.path, paths.data_dir(), paths.log_file())
+        ask.show_info(self, self.tr("About Conseil Desktop"), text)
+
+    def _on_database_switched(self, path: Path) -> None:
+        self._show_database(path)
+        for tab in self.list_tabs:
+            tab.invalidate()
+
+    def _show_database(self, path: Path) -> None:
+        self.setWindowTitle(f"{path.name} — {APP_NAME}")
+        self.path_label.setText(fill(self.tr("Database: %1"), path))
+        self.path_label.setToolTip(str(path))
+
+    def _restore_geometry(self) -> None:
+        geometry = self._preferences.window_geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        state = self._preferences.window_state
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._preferences.window_geometry = self.saveGeometry()
+        self._preferences.window_state = self.saveState()
+        self._preferences.sync()
+        try:
+            self.database.close()
+        except UserError as exc:  # the closing backup failed; the file itself is saved
+            errors.show_user_error(self, self.tr("Closing"), exc)
+        super().closeEvent(event)

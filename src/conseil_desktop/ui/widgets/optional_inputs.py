@@ -1,0 +1,58 @@
+"""Inputs for values that may be left blank: a year and a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
+
+from conseil_desktop.services.formatting import fmt_date
+
+DATE_FORMAT = "%d/%m/%Y"
+
+
+class OptionalYearSpinBox(QSpinBox):
+    """A year, or nothing: the lowest value stands for "not set"."""
+
+    UNSET = 1999
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(self.UNSET, 2100)
+        self.setSpecialValueText(self.tr("not set"))
+        self.setValue(self.UNSET)
+
+    def year(self) -> int | None:
+        return None if self.value() == self.UNSET else self.value()
+
+    def set_year(self, year: int | None) -> None:
+        self.setValue(self.UNSET if year is None else year)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        if self.value() == self.UNSET and steps > 0:  # start from this year, not 2000
+            self.setValue(dt.date.today().year)
+        else:
+            super().stepBy(steps)
+
+
+class OptionalDateEdit(QLineEdit):
+    """A date typed as 25/11/2026, or left empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.setValidator(QRegularExpressionValidator(
+            QRegularExpression(r"(\d{1,2}/\d{1,2}/\d{4})?"), self
+        ))
+        self.setClearButtonEnabled(True)
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 40)
+
+    def date(self) -> dt.date | None:
+        """The date typed; raises ``ValueError`` when the text is not one."""
+        text = self.text().strip()
+        return dt.datetime.strptime(text, DATE_FORMAT).date() if text else None
+
+    def set_date(self, value: dt.date | None) -> None:
+        self.setText(fmt_date(value))
