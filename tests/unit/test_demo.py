@@ -1,4 +1,4 @@
-"""The demo council: realistic, deterministic and consistent (services/demo.py)."""
+"""The demo council: realistic, deterministic and consistent (services/demo/)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""French sample data for the demo council (see services/demo.py).
+"""French sample data for the demo council (see services/demo/).
 
 Names, streets, places and texts are invented or generic; e-mail addresses use
 the reserved ``example.*`` domains so that no real mailbox can be written to.
