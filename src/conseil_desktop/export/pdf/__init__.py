@@ -1,0 +1,1 @@
+"""PDF building blocks (reportlab): page layout, styles, tables."""

@@ -1,0 +1,178 @@
+"""The project portfolio as a spreadsheet or as a PDF.
+
+* xlsx: "Projets" (one row per project), "Financements" (one row per funder
+  line) and "Totaux" (by status, by theme, by funder), amounts as numbers in
+  euros;
+* PDF: a summary page, then one page per project (its fiche: every field,
+  the funding table, the status history, the meetings that discussed it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from conseil_desktop.export.files import atomic_output, output_format
+from conseil_desktop.services.formatting import fmt_date, fmt_money
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from conseil_desktop.export.pdf.layout import Styles
+    from conseil_desktop.services.project_details import Portfolio, ProjectDetail, TotalRow
+
+FORMATS = ("xlsx", "pdf")
+
+
+def export_projects(
+    book: Portfolio, path: Path, *, council_name: str, today: date | None = None
+) -> None:
+    """Write ``path`` (.xlsx or .pdf, from its extension), atomically."""
+    kind = output_format(path, FORMATS, "les projets")
+    with atomic_output(path) as temporary:
+        if kind == "xlsx":
+            write_projects_xlsx(book, temporary)
+        else:
+            write_projects_pdf(book, temporary, council_name=council_name,
+                               today=today or date.today())
+
+
+def portfolio_title(book: Portfolio) -> str:
+    return f"Projets {book.year}" if book.year else "Portefeuille des projets"
+
+
+# --- spreadsheet -----------------------------------------------------------------
+
+
+def write_projects_xlsx(book: Portfolio, path: Path) -> None:
+    from conseil_desktop.export.xlsx.sheets import Column, Kind, add_sheet, new_workbook, save
+
+    workbook = new_workbook()
+    add_sheet(workbook, "Projets", [
+        Column("Titre", 40), Column("Porteur", 30), Column("Thème", 26),
+        Column("Ligne de financement", 28), Column("Année", 8, Kind.NUMBER),
+        Column("Statut", 15), Column("Demandé", 14, Kind.MONEY),
+        Column("Accordé", 14, Kind.MONEY), Column("Prochaine échéance", 14, Kind.DATE),
+        Column("Nature de l'échéance", 24),
+    ], [
+        (p.data.title, p.holder_name, p.theme_label, p.funding_line_label, p.data.year,
+         p.status_label, p.requested_cents, p.granted_cents if p.fundings else None,
+         p.next_deadline.due_on if p.next_deadline else None,
+         p.next_deadline.label if p.next_deadline else None)
+        for p in book.projects
+    ])
+    add_sheet(workbook, "Financements", [
+        Column("Projet", 40), Column("Année", 8, Kind.NUMBER), Column("Statut du projet", 15),
+        Column("Financeur", 34), Column("Demandé", 14, Kind.MONEY),
+        Column("Accordé", 14, Kind.MONEY), Column("Date de décision", 14, Kind.DATE),
+    ], [
+        (p.data.title, p.data.year, p.status_label, f.funder_name, f.requested_cents,
+         f.granted_cents, f.decision_on)
+        for p in book.projects for f in p.fundings
+    ])
+    add_sheet(workbook, "Totaux", [
+        Column("Regroupement", 16), Column("Libellé", 40),
+        Column("Nombre de projets", 12, Kind.NUMBER), Column("Demandé", 16, Kind.MONEY),
+        Column("Accordé", 16, Kind.MONEY),
+    ], [
+        (group, t.label, t.count, t.requested_cents, t.granted_cents)
+        for group, totals in (("Ensemble", [book.total]), ("Statut", book.by_status),
+                              ("Thème", book.by_theme), ("Financeur", book.by_funder))
+        for t in totals
+    ])
+    save(workbook, path)
+
+
+# --- PDF ----------------------------------------------------------------------------
+
+
+def write_projects_pdf(book: Portfolio, path: Path, *, council_name: str, today: date) -> None:
+    from conseil_desktop.export.pdf.layout import build_pdf, make_styles, one_page
+
+    styles = make_styles()
+    story: list[Flowable] = one_page(_summary(book, styles, council_name, today))
+    for project in book.projects:
+        story += one_page(_fiche(project, styles))
+    title = portfolio_title(book)
+    build_pdf(path, story, title=title,
+              footer=f"{council_name} — {title} — édité le {fmt_date(today)}")
+
+
+def _summary(book: Portfolio, styles: Styles, council_name: str, today: date) -> list[Flowable]:
+    from reportlab.platypus import Spacer
+
+    from conseil_desktop.export.pdf.layout import text
+
+    count = book.total.count
+    story: list[Flowable] = [
+        text(portfolio_title(book), styles.title),
+        text(f"{council_name} — situation au {fmt_date(today)}", styles.subtitle),
+        text(f"{count} projet{'s' if count > 1 else ''} : {fmt_money(book.total.requested_cents)}"
+             f" demandés, {fmt_money(book.total.granted_cents)} accordés.", styles.body),
+        Spacer(1, 4),
+    ]
+    for heading, rows, label in (("Par statut", book.by_status, "Statut"),
+                                 ("Par thème", book.by_theme, "Thème"),
+                                 ("Par financeur", book.by_funder, "Financeur")):
+        story += [text(heading, styles.heading), _totals_table(styles, label, rows)]
+    return story
+
+
+def _totals_table(styles: Styles, label: str, rows: list[TotalRow]) -> Flowable:
+    from conseil_desktop.export.pdf.layout import data_table, text
+
+    if not rows:
+        return text("Aucun.", styles.note)
+    body = [[t.label, t.count, fmt_money(t.requested_cents), fmt_money(t.granted_cents)]
+            for t in rows]
+    return data_table(styles, [label, "Projets", "Demandé", "Accordé"], body,
+                      [50, 12, 19, 19], right=frozenset({1, 2, 3}))
+
+
+def _fiche(p: ProjectDetail, styles: Styles) -> list[Flowable]:
+    from conseil_desktop.export.pdf.layout import data_table, field_table, text
+
+    d = p.data
+    holder = f"{p.holder_name} ({p.holder_identifier})" if p.holder_identifier else p.holder_name
+    due = fmt_date(p.report_due_on) + (" (calculé)" if p.report_due_computed else "")
+    story: list[Flowable] = [
+        text(d.title, styles.title),
+        text(" — ".join(x for x in (p.status_label, str(d.year or ""), p.funding_line_label)
+                        if x), styles.subtitle),
+        field_table(styles, [
+            ("Porteur", holder), ("Quartier", d.neighbourhood), ("Thème", p.theme_label),
+            ("Thèmes transversaux", ", ".join(p.cross_theme_labels)),
+            ("Ligne de financement", p.funding_line_label), ("Année", str(d.year or "")),
+            ("Dépôt du dossier", fmt_date(d.submission_deadline)),
+            ("Début", fmt_date(d.start_on)), ("Fin", fmt_date(d.end_on)),
+            ("Compte rendu financier", due),
+            ("Membres impliqués", ", ".join(m.label for m in p.members)),
+            ("Prochaine échéance", f"{p.next_deadline.label} : {fmt_date(p.next_deadline.due_on)}"
+             if p.next_deadline else ""),
+        ]),
+    ]
+    if d.description:
+        story += [text("Description", styles.heading), text(d.description, styles.body)]
+    story += [text("Financements", styles.heading)]
+    if p.fundings:
+        rows: list[list[object]] = [
+            [f.funder_name, fmt_money(f.requested_cents), fmt_money(f.granted_cents),
+             fmt_date(f.decision_on)] for f in p.fundings]
+        rows.append(["Total", fmt_money(p.requested_cents), fmt_money(p.granted_cents), ""])
+        story.append(data_table(styles, ["Financeur", "Demandé", "Accordé", "Décision"], rows,
+                                [46, 19, 19, 16], right=frozenset({1, 2}), total=True))
+    else:
+        story.append(text("Aucun financement demandé.", styles.note))
+    story += [text("Historique des statuts", styles.heading),
+              data_table(styles, ["Date", "Statut", "Note"],
+                         [[fmt_date(e.effective_on), e.label, e.note] for e in p.history],
+                         [15, 20, 65])]
+    if p.links:
+        story += [text("Réunions et décisions", styles.heading),
+                  data_table(styles, ["Date", "Réunion", "Décision"],
+                             [[fmt_date(k.meeting_date), k.meeting_title, k.decision_text]
+                              for k in p.links], [15, 30, 55])]
+    if d.outcome_notes:
+        story += [text("Bilan", styles.heading), text(d.outcome_notes, styles.body)]
+    return story

@@ -1,0 +1,1 @@
+"""Spreadsheet building blocks (openpyxl, write-only mode)."""
