@@ -218,3 +218,32 @@ def test_a_failed_transaction_writes_nothing(storage) -> None:  # type: ignore[n
         session.flush()
         raise RuntimeError("boom")
     assert names(storage) == []
+
+
+@pytest.mark.parametrize(
+    ("sqlite_message", "expected"),
+    [
+        ("database or disk is full", "disque est plein"),
+        ("database is locked", "occupée"),
+        ("attempt to write a readonly database", "lecture seule"),
+        ("disk I/O error", "disque"),
+    ],
+)
+def test_storage_errors_on_write_become_plain_messages(
+    storage, sqlite_message: str, expected: str  # type: ignore[no-untyped-def]
+) -> None:
+    from sqlalchemy import event
+    from sqlalchemy.exc import OperationalError
+
+    def fail(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if statement.startswith("INSERT"):
+            raise OperationalError(statement, parameters, sqlite3.OperationalError(sqlite_message))
+
+    event.listen(storage.engine, "before_cursor_execute", fail)
+    try:
+        with pytest.raises(UserError, match=expected):
+            add_person(storage, "Plein")
+    finally:
+        event.remove(storage.engine, "before_cursor_execute", fail)
+    assert names(storage) == []
+

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from conseil_desktop import paths
@@ -148,6 +149,30 @@ def inspect_file(db_path: Path) -> str | None:
     return revision
 
 
+# SQLite's words for the problems a user can act on, and what to tell them.
+_STORAGE_PROBLEMS = {
+    "database or disk is full": "Le disque est plein : rien n'a été enregistré. "
+    "Libérez de la place puis recommencez.",
+    "database is locked": "La base est occupée par un autre programme : rien n'a été "
+    "enregistré. Réessayez dans un instant.",
+    "readonly database": "La base est en lecture seule (clé USB protégée, droits du "
+    "dossier ?) : rien n'a été enregistré.",
+    "disk i/o error": "Erreur de lecture ou d'écriture sur le disque : rien n'a été "
+    "enregistré. Vérifiez le support (clé USB retirée ?).",
+    "malformed": "La base est endommagée : rien n'a été enregistré. Fermez "
+    "l'application et restaurez une sauvegarde.",
+}
+
+
+def storage_problem(exc: OperationalError) -> Exception:
+    """An OperationalError the user can act on becomes a UserError; others stay bugs."""
+    text = str(exc.orig).lower()
+    for words, message in _STORAGE_PROBLEMS.items():
+        if words in text:
+            return UserError(message)
+    return exc
+
+
 class Storage:
     """An open database: its engine, its lock and a session factory."""
 
@@ -164,6 +189,9 @@ class Storage:
         try:
             yield session
             session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            raise storage_problem(exc) from exc
         except BaseException:
             session.rollback()
             raise
