@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from conseil_desktop import paths
 from conseil_desktop.db import backup as backups
+from conseil_desktop.db.inspection import BUSY_TIMEOUT_MS, inspect_file
 from conseil_desktop.db.migrations import HEAD_REVISION
-from conseil_desktop.errors import CorruptDatabaseError, DatabaseLockedError, UserError
+from conseil_desktop.errors import DatabaseLockedError, UserError
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 5000
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -102,51 +102,6 @@ def _unlock_handle(handle: Any) -> None:
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
     else:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def inspect_file(db_path: Path) -> str | None:
-    """Check an existing file; return its schema revision (None for an empty base).
-
-    Raises :class:`CorruptDatabaseError` for a damaged or foreign file. The file
-    is opened read-only, so a damaged file is never modified.
-    """
-    uri = f"{db_path.resolve().as_uri()}?mode=ro"
-    newest = backups.newest_backup(db_path)
-    hint = (
-        f" La sauvegarde la plus récente est « {newest.path.name} » ({newest.label})."
-        if newest
-        else ""
-    )
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchall()
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(
-            f"Le fichier « {db_path.name} » n'est pas une base Conseil Desktop lisible "
-            f"(il est endommagé ou n'est pas une base SQLite). Il n'a pas été modifié.{hint}",
-            newest_backup=str(newest.path) if newest else None,
-        ) from exc
-    if result != [("ok",)]:
-        raise CorruptDatabaseError(
-            f"La base « {db_path.name} » est endommagée ({result[0][0]}). "
-            f"Elle n'a pas été modifiée.{hint}",
-            newest_backup=str(newest.path) if newest else None,
-        )
-    user_tables = {t for t in tables if not t.startswith("sqlite_")} - {"alembic_version"}
-    if revision is None and user_tables:
-        raise UserError(
-            f"Le fichier « {db_path.name} » est une base SQLite, mais pas une base de "
-            "Conseil Desktop. Il n'a pas été modifié."
-        )
-    return revision
 
 
 # SQLite's words for the problems a user can act on, and what to tell them.

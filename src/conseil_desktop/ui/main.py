@@ -10,12 +10,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from conseil_desktop import APP_ID, APP_NAME, __version__, paths
-from conseil_desktop.ui import i18n, opening
-from conseil_desktop.ui.database import Database
+from conseil_desktop.db import inspection
+from conseil_desktop.ui import i18n
 from conseil_desktop.ui.excepthook import ExceptHook
-from conseil_desktop.ui.main_window import MainWindow
 from conseil_desktop.ui.preferences import Preferences
-from conseil_desktop.ui.smoke import run_smoke_test
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +42,14 @@ def _run(app: QApplication, db_path: Path | None, hook: ExceptHook) -> int:
     preferences = Preferences()
     path = initial_database_path(db_path, preferences)
     log.info("Starting the GUI on %s", path)
+    if path.is_file():
+        inspection.prefetch(path)  # quick_check runs while the modules below load
+    # Imported here, not at the top: they bring SQLAlchemy and the services.
+    from conseil_desktop.ui import opening
+    from conseil_desktop.ui.database import Database
+    from conseil_desktop.ui.main_window import MainWindow
+    from conseil_desktop.ui.smoke import run_smoke_test
+
     storage = opening.open_database(path, None, interactive=not hook.smoke_test)
     if storage is None:
         return 1
