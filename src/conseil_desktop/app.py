@@ -7,17 +7,11 @@ start quickly and never load Qt.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
 from conseil_desktop import __version__, paths
-from conseil_desktop.errors import UserError
 from conseil_desktop.logging_setup import setup_logging
-
-log = logging.getLogger(__name__)
-
-EXIT_BUG = 70
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
@@ -26,13 +20,21 @@ class FrenchArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"Erreur : argument invalide ({message}).\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(default: object) -> argparse.ArgumentParser:
     common = FrenchArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, help="fichier de la base (par défaut conseil.db)")
-    common.add_argument("--data-dir", type=Path, help="dossier des données (sauvegardes, journal)")
+    common.add_argument("--db", type=Path, default=default,
+                        help="fichier de la base (par défaut conseil.db)")
+    common.add_argument("--data-dir", type=Path, default=default,
+                        help="dossier des données (sauvegardes, journal)")
+    return common
 
+
+def build_parser() -> argparse.ArgumentParser:
+    # The verbs accept --db and --data-dir too; SUPPRESS keeps a value given
+    # before the verb ("--db x.db check") from being reset by the verb's default.
+    common = _common_options(argparse.SUPPRESS)
     parser = FrenchArgumentParser(
-        prog="conseil-desktop", parents=[common],
+        prog="conseil-desktop", parents=[_common_options(None)],
         description="Conseil Desktop : gestion hors ligne d'un conseil citoyen.",
     )
     parser.add_argument("--version", action="version", version=f"Conseil Desktop {__version__}")

@@ -145,3 +145,10 @@ def test_module_entry_point_runs(db_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Intégrité : correcte" in result.stdout
+
+
+def test_db_may_be_given_before_or_after_the_verb(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--db", str(db_path), "check"], ["check", "--db", str(db_path)]):
+        code, out, err = run(capsys, *argv)
+        assert code == 0, err
+        assert str(db_path) in out
