@@ -1,11 +1,11 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>CompositionPage</name>
     <message>
         <source> %</source>
-        <translation>&#xa0;%</translation>
+        <translation> %</translation>
     </message>
     <message>
         <source> months</source>
@@ -13,23 +13,342 @@
     </message>
     <message>
         <source>Minimum share of residents:</source>
-        <translation>Part minimale d&apos;habitants&#xa0;:</translation>
+        <translation>Part minimale d'habitants :</translation>
     </message>
     <message>
         <source>Women/men parity tolerance:</source>
-        <translation>Tolérance sur la parité femmes-hommes&#xa0;:</translation>
+        <translation>Tolérance sur la parité femmes-hommes :</translation>
     </message>
     <message>
         <source>Recommended minimum of members:</source>
-        <translation>Nombre minimal de membres conseillé&#xa0;:</translation>
+        <translation>Nombre minimal de membres conseillé :</translation>
     </message>
     <message>
         <source>Recommended maximum of members:</source>
-        <translation>Nombre maximal de membres conseillé&#xa0;:</translation>
+        <translation>Nombre maximal de membres conseillé :</translation>
     </message>
     <message>
         <source>Length of a mandate:</source>
-        <translation>Durée d&apos;un mandat&#xa0;:</translation>
+        <translation>Durée d'un mandat :</translation>
+    </message>
+</context>
+<context>
+    <name>ContactExports</name>
+    <message>
+        <source>Contacts (&amp;Excel)…</source>
+        <translation>Contacts (&amp;Excel)…</translation>
+    </message>
+    <message>
+        <source>Contacts (&amp;vCard)…</source>
+        <translation>Contacts (&amp;vCard)…</translation>
+    </message>
+    <message>
+        <source>&amp;Useful addresses (PDF)…</source>
+        <translation>&amp;Adresses utiles (PDF)…</translation>
+    </message>
+    <message>
+        <source>The organisations' public addresses and phones, to print for residents.</source>
+        <translation>Les adresses et téléphones publics des structures, à imprimer pour les habitants.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>vCard address book (*.vcf)</source>
+        <translation>Carnet d'adresses vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Useful addresses</source>
+        <translation>Adresses utiles</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Reading the contacts…</source>
+        <translation>Lecture des contacts…</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Écriture du fichier…</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPage</name>
+    <message>
+        <source>Also a member of the council.</source>
+        <translation>Également membre du conseil.</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>No role.</source>
+        <translation>Aucun rôle.</translation>
+    </message>
+    <message>
+        <source>Meetings attended as a guest</source>
+        <translation>Réunions suivies comme invité</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Aucune.</translation>
+    </message>
+    <message>
+        <source>in the neighbourhood</source>
+        <translation>dans le quartier</translation>
+    </message>
+    <message>
+        <source>funder</source>
+        <translation>financeur</translation>
+    </message>
+    <message>
+        <source>Archived on %1: hidden from the lists, kept for the history of its projects.</source>
+        <translation>Archivée le %1 : masquée des listes, gardée pour l'historique de ses projets.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Nobody yet.</source>
+        <translation>Personne pour l'instant.</translation>
+    </message>
+    <message>
+        <source>No organisation</source>
+        <translation>Sans structure</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <source>No project.</source>
+        <translation>Aucun projet.</translation>
+    </message>
+    <message>
+        <source>done on %1</source>
+        <translation>réalisée le %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>échéance le %1</translation>
+    </message>
+    <message>
+        <source>meeting of %1</source>
+        <translation>réunion du %1</translation>
+    </message>
+    <message>
+        <source>Decisions in its charge</source>
+        <translation>Décisions à sa charge</translation>
+    </message>
+</context>
+<context>
+    <name>ContactRemoval</name>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>“%1” is back in the lists.</source>
+        <translation>« %1 » est de retour dans les listes.</translation>
+    </message>
+    <message>
+        <source>Delete the organisation “%1”?</source>
+        <translation>Supprimer la structure « %1 » ?</translation>
+    </message>
+    <message>
+        <source>Delete an organisation</source>
+        <translation>Supprimer une structure</translation>
+    </message>
+    <message>
+        <source>Archive it instead?</source>
+        <translation>Archiver plutôt ?</translation>
+    </message>
+    <message>
+        <source>Archive an organisation</source>
+        <translation>Archiver une structure</translation>
+    </message>
+    <message>
+        <source>“%1” is archived: hidden from the lists, its projects keep their history.</source>
+        <translation>« %1 » est archivée : masquée des listes, ses projets gardent leur historique.</translation>
+    </message>
+    <message>
+        <source>“%1” is deleted.</source>
+        <translation>« %1 » est supprimé(e).</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the contacts?
+
+Their roles in organisations are deleted. If they are a member of the council or are named in a meeting, project or decision, their record is kept.</source>
+        <translation>Retirer « %1 » des contacts ?
+
+Ses rôles dans les structures sont supprimés. Si cette personne est membre du conseil ou citée dans une réunion, un projet ou une décision, sa fiche est gardée.</translation>
+    </message>
+    <message>
+        <source>Remove a contact</source>
+        <translation>Retirer un contact</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer a contact. Their record is kept because they are a member of the council or are named in a meeting, project or decision.</source>
+        <translation>« %1 » n'est plus un contact. Sa fiche est gardée car cette personne est membre du conseil ou citée dans une réunion, un projet ou une décision.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Organisation(s)</source>
+        <translation>Structure(s)</translation>
+    </message>
+    <message>
+        <source>Type or role(s)</source>
+        <translation>Type ou fonction(s)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Organisation (archived)</source>
+        <translation>Organisation (archivée)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Person (archived)</source>
+        <translation>Personne (archivée)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation><numerusform>%Ln contact(s)</numerusform><numerusform>%Ln contact(s)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln contact(s)</source>
+        <translation><numerusform>%1 sur %Ln contact(s)</numerusform><numerusform>%1 sur %Ln contact(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>Select a contact to see its page.</source>
+        <translation>Sélectionnez un contact pour voir sa fiche.</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>File written: %1</source>
+        <translation>Fichier écrit : %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file written.</source>
+        <translation>Export annulé : aucun fichier écrit.</translation>
+    </message>
+    <message>
+        <source>Show archived organisations</source>
+        <translation>Afficher les structures archivées</translation>
+    </message>
+    <message>
+        <source>New &amp;organisation…</source>
+        <translation>Nouvelle s&amp;tructure…</translation>
+    </message>
+    <message>
+        <source>&amp;New contact…</source>
+        <translation>&amp;Nouveau contact…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>Contact's page</source>
+        <translation>Fiche du contact</translation>
+    </message>
+    <message>
+        <source>Search a name, an organisation, a role, a phone…</source>
+        <translation>Rechercher un nom, une structure, une fonction, un téléphone…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Type of organisation</source>
+        <translation>Type de structure</translation>
+    </message>
+    <message>
+        <source>Organisations or people</source>
+        <translation>Organisations ou personnes</translation>
+    </message>
+    <message>
+        <source>Organisations and people</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>A person with a role in an organisation (Ctrl+N)</source>
+        <translation>Une personne qui a un rôle dans une structure (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Bring the archived organisation back into the lists</source>
+        <translation>Remettre la structure archivée dans les listes</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xporter</translation>
     </message>
 </context>
 <context>
@@ -40,7 +359,7 @@
     </message>
     <message>
         <source>Conseil Desktop met an unexpected error. Its details were written to the log file:</source>
-        <translation>Conseil Desktop a rencontré une erreur inattendue. Le détail a été enregistré dans le journal&#xa0;:</translation>
+        <translation>Conseil Desktop a rencontré une erreur inattendue. Le détail a été enregistré dans le journal :</translation>
     </message>
     <message>
         <source>%1
@@ -48,14 +367,119 @@
 What was already saved is safe. If the problem comes back, send this file to the person who looks after the application.</source>
         <translation>%1
 
-Ce qui était déjà enregistré n&apos;est pas perdu. Si le problème revient, envoyez ce fichier à la personne qui s&apos;occupe de l&apos;application.</translation>
+Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoyez ce fichier à la personne qui s'occupe de l'application.</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>Cannot read the backup “%1”: %2.</source>
-        <translation>Impossible de lire la sauvegarde «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
+        <translation>Impossible de lire la sauvegarde « %1 » : %2.</translation>
+    </message>
+</context>
+<context>
+    <name>DatesPage</name>
+    <message>
+        <source>Re&amp;calculate</source>
+        <translation>Re&amp;calculer</translation>
+    </message>
+    <message>
+        <source>Six months after the end of the financial year in which the project ends</source>
+        <translation>Six mois après la fin de l'exercice au cours duquel le projet se termine</translation>
+    </message>
+    <message>
+        <source>Submission deadline:</source>
+        <translation>Date limite de dépôt :</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Début :</translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation>Fin :</translation>
+    </message>
+    <message>
+        <source>Financial report due:</source>
+        <translation>Compte rendu financier :</translation>
+    </message>
+    <message>
+        <source>Outcome notes:</source>
+        <translation>Bilan :</translation>
+    </message>
+    <message>
+        <source>The financial report due date is not a valid date (dd/mm/yyyy).</source>
+        <translation>La date du compte rendu financier n'est pas une date valide (jj/mm/aaaa).</translation>
+    </message>
+    <message>
+        <source>The submission deadline is not a valid date (dd/mm/yyyy).</source>
+        <translation>La date limite de dépôt n'est pas une date valide (jj/mm/aaaa).</translation>
+    </message>
+    <message>
+        <source>The start date is not a valid date (dd/mm/yyyy).</source>
+        <translation>La date de début n'est pas une date valide (jj/mm/aaaa).</translation>
+    </message>
+    <message>
+        <source>The end date is not a valid date (dd/mm/yyyy).</source>
+        <translation>La date de fin n'est pas une date valide (jj/mm/aaaa).</translation>
+    </message>
+    <message>
+        <source>computed from the end date</source>
+        <translation>calculée d'après la date de fin</translation>
+    </message>
+    <message>
+        <source>entered by hand</source>
+        <translation>saisie à la main</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Échéance</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n day(s)</source>
+        <translation><numerusform>en retard de %n jour(s)</numerusform><numerusform>en retard de %n jour(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd'hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation><numerusform>dans %n jour(s)</numerusform><numerusform>dans %n jour(s)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesPanel</name>
+    <message>
+        <source>Deadlines</source>
+        <translation>Échéances</translation>
+    </message>
+    <message>
+        <source>Deadlines of the next %1 days</source>
+        <translation>Échéances des %1 prochains jours</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deadline(s)</source>
+        <translation><numerusform>%n échéance(s)</numerusform><numerusform>%n échéance(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>%1, of which %2 overdue</source>
+        <translation>%1, dont %2 en retard</translation>
     </message>
 </context>
 <context>
@@ -66,7 +490,22 @@ Ce qui était déjà enregistré n&apos;est pas perdu. Si le problème revient, 
     </message>
     <message>
         <source>Unexpected error (%1). Details are in the log file: %2</source>
-        <translation>Erreur inattendue (%1). Le détail est dans le journal&#xa0;: %2</translation>
+        <translation>Erreur inattendue (%1). Le détail est dans le journal : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportThread</name>
+    <message>
+        <source>Reading the projects…</source>
+        <translation>Lecture des projets…</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Écriture du fichier…</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2.</source>
+        <translation>Impossible d'écrire « %1 » : %2.</translation>
     </message>
 </context>
 <context>
@@ -105,7 +544,7 @@ Ce qui était déjà enregistré n&apos;est pas perdu. Si le problème revient, 
     </message>
     <message>
         <source>The file “%1” already exists: a new database never replaces it. Open it instead?</source>
-        <translation>Le fichier «&#xa0;%1&#xa0;» existe déjà&#xa0;: une nouvelle base ne le remplace jamais. Voulez-vous plutôt l&apos;ouvrir&#xa0;?</translation>
+        <translation>Le fichier « %1 » existe déjà : une nouvelle base ne le remplace jamais. Voulez-vous plutôt l'ouvrir ?</translation>
     </message>
     <message>
         <source>Open a database</source>
@@ -125,7 +564,7 @@ Ce qui était déjà enregistré n&apos;est pas perdu. Si le problème revient, 
     </message>
     <message>
         <source>A copy of the database was saved as “%1”.</source>
-        <translation>Une copie de la base a été enregistrée&#xa0;: «&#xa0;%1&#xa0;».</translation>
+        <translation>Une copie de la base a été enregistrée : « %1 ».</translation>
     </message>
     <message>
         <source>Restore a backup</source>
@@ -133,11 +572,222 @@ Ce qui était déjà enregistré n&apos;est pas perdu. Si le problème revient, 
     </message>
     <message>
         <source>The current database will first be backed up, then replaced by the backup taken on %1. Continue?</source>
-        <translation>La base actuelle sera d&apos;abord sauvegardée, puis remplacée par la sauvegarde du %1. Continuer&#xa0;?</translation>
+        <translation>La base actuelle sera d'abord sauvegardée, puis remplacée par la sauvegarde du %1. Continuer ?</translation>
     </message>
     <message>
         <source>The backup taken on %1 was restored.</source>
         <translation>La sauvegarde du %1 a été restaurée.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search a title, a holder, a theme…</source>
+        <translation>Rechercher un titre, un porteur, un thème…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Funding line</source>
+        <translation>Ligne de financement</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>Tous les thèmes</translation>
+    </message>
+    <message>
+        <source>All funding lines</source>
+        <translation>Toutes les lignes</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Toutes les années</translation>
+    </message>
+</context>
+<context>
+    <name>FundersEditor</name>
+    <message>
+        <source>&amp;Add a funder</source>
+        <translation>&amp;Ajouter un financeur</translation>
+    </message>
+    <message>
+        <source>&amp;Remove this funder</source>
+        <translation>&amp;Retirer ce financeur</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Demandé</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Accordé</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Date de décision</translation>
+    </message>
+    <message>
+        <source>Remove the line of the funder being edited</source>
+        <translation>Retirer la ligne du financeur en cours de saisie</translation>
+    </message>
+    <message>
+        <source>type a few letters of the organisation</source>
+        <translation>tapez quelques lettres de la structure</translation>
+    </message>
+    <message>
+        <source>1 234,50 €</source>
+        <translation>1 234,50 €</translation>
+    </message>
+    <message>
+        <source>not decided yet</source>
+        <translation>pas encore décidé</translation>
+    </message>
+    <message>
+        <source>amount requested</source>
+        <translation>montant demandé</translation>
+    </message>
+    <message>
+        <source>amount granted</source>
+        <translation>montant accordé</translation>
+    </message>
+    <message>
+        <source>Funding line %1: choose the funder, or remove the line.</source>
+        <translation>Financement n° %1 : choisissez le financeur, ou retirez la ligne.</translation>
+    </message>
+    <message>
+        <source>Funding line %1, %2: %3</source>
+        <translation>Financement n° %1, %2 : %3</translation>
+    </message>
+    <message>
+        <source>Funding line %1: the decision date is not a valid date (dd/mm/yyyy).</source>
+        <translation>Financement n° %1 : la date de décision n'est pas une date valide (jj/mm/aaaa).</translation>
+    </message>
+    <message>
+        <source>Total requested: %1 — granted: %2</source>
+        <translation>Total demandé : %1 — accordé : %2</translation>
+    </message>
+</context>
+<context>
+    <name>FundingTable</name>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Demandé</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Accordé</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>A member or contact</source>
+        <translation>Un membre ou un contact</translation>
+    </message>
+    <message>
+        <source>An organisation</source>
+        <translation>Une structure</translation>
+    </message>
+    <message>
+        <source>e.g. Shared gardens of the Lac district</source>
+        <translation>ex. : Jardins partagés du quartier du Lac</translation>
+    </message>
+    <message>
+        <source>type a few letters of the name</source>
+        <translation>tapez quelques lettres du nom</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Title&lt;/b&gt; (required):</source>
+        <translation>&lt;b&gt;Titre&lt;/b&gt; (obligatoire) :</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description :</translation>
+    </message>
+    <message>
+        <source>Holder:</source>
+        <translation>Porteur :</translation>
+    </message>
+    <message>
+        <source>Neighbourhood:</source>
+        <translation>Quartier :</translation>
+    </message>
+    <message>
+        <source>Main theme:</source>
+        <translation>Thème principal :</translation>
+    </message>
+    <message>
+        <source>Cross-cutting themes:</source>
+        <translation>Thèmes transversaux :</translation>
+    </message>
+    <message>
+        <source>Funding line:</source>
+        <translation>Ligne de financement :</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Année :</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Holder: choose “%1” in the list of names offered while typing (an organisation is first created in the Contacts tab).</source>
+        <translation>Porteur : choisissez « %1 » dans la liste des noms proposés pendant la saisie (une structure se crée d'abord dans l'onglet Contacts).</translation>
+    </message>
+    <message>
+        <source>No SIRET or RNA number recorded (it is entered in the Contacts tab).</source>
+        <translation>Aucun numéro SIRET ou RNA enregistré (il se saisit dans l'onglet Contacts).</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -152,15 +802,15 @@ Ce qui était déjà enregistré n&apos;est pas perdu. Si le problème revient, 
     </message>
     <message>
         <source>Council name (required):</source>
-        <translation>Nom du conseil (obligatoire)&#xa0;:</translation>
+        <translation>Nom du conseil (obligatoire) :</translation>
     </message>
     <message>
         <source>Priority neighbourhood(s):</source>
-        <translation>Quartier(s) prioritaire(s)&#xa0;:</translation>
+        <translation>Quartier(s) prioritaire(s) :</translation>
     </message>
     <message>
         <source>Contrat de ville:</source>
-        <translation>Contrat de ville&#xa0;:</translation>
+        <translation>Contrat de ville :</translation>
     </message>
     <message>
         <source>from</source>
@@ -172,15 +822,15 @@ Ce qui était déjà enregistré n&apos;est pas perdu. Si le problème revient, 
     </message>
     <message>
         <source>Legal form:</source>
-        <translation>Forme juridique&#xa0;:</translation>
+        <translation>Forme juridique :</translation>
     </message>
     <message>
         <source>Host structure:</source>
-        <translation>Structure porteuse&#xa0;:</translation>
+        <translation>Structure porteuse :</translation>
     </message>
     <message>
         <source>Prefectoral decree:</source>
-        <translation>Arrêté préfectoral&#xa0;:</translation>
+        <translation>Arrêté préfectoral :</translation>
     </message>
     <message>
         <source>dated</source>
@@ -188,19 +838,34 @@ Ce qui était déjà enregistré n&apos;est pas perdu. Si le problème revient, 
     </message>
     <message>
         <source>Version of the rules:</source>
-        <translation>Version du règlement intérieur&#xa0;:</translation>
+        <translation>Version du règlement intérieur :</translation>
     </message>
     <message>
         <source>Postal address:</source>
-        <translation>Adresse postale&#xa0;:</translation>
+        <translation>Adresse postale :</translation>
     </message>
     <message>
         <source>Logo:</source>
-        <translation>Logo&#xa0;:</translation>
+        <translation>Logo :</translation>
     </message>
     <message>
         <source>The date of the prefectoral decree is not a valid date (dd/mm/yyyy).</source>
-        <translation>La date de l&apos;arrêté préfectoral n&apos;est pas une date valide (jj/mm/aaaa).</translation>
+        <translation>La date de l'arrêté préfectoral n'est pas une date valide (jj/mm/aaaa).</translation>
+    </message>
+</context>
+<context>
+    <name>LinksTable</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
     </message>
 </context>
 <context>
@@ -252,7 +917,7 @@ Ce qui était déjà enregistré n&apos;est pas perdu. Si le problème revient, 
     </message>
     <message>
         <source>“%1” is not an image that can be read.</source>
-        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une image lisible.</translation>
+        <translation>« %1 » n'est pas une image lisible.</translation>
     </message>
     <message>
         <source>No logo</source>
@@ -290,6 +955,10 @@ Ce qui était déjà enregistré n&apos;est pas perdu. Si le problème revient, 
         <translation>&amp;Fichier</translation>
     </message>
     <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message>
         <source>&amp;Council</source>
         <translation>&amp;Conseil</translation>
     </message>
@@ -309,11 +978,11 @@ Open database: %2
 Data folder (backups, preferences): %3
 Log file: %4</source>
         <translation>Conseil Desktop %1
-Gestion hors ligne d&apos;un conseil citoyen.
+Gestion hors ligne d'un conseil citoyen.
 
-Base ouverte&#xa0;: %2
-Dossier des données (sauvegardes, préférences)&#xa0;: %3
-Journal&#xa0;: %4</translation>
+Base ouverte : %2
+Dossier des données (sauvegardes, préférences) : %3
+Journal : %4</translation>
     </message>
     <message>
         <source>About Conseil Desktop</source>
@@ -321,7 +990,7 @@ Journal&#xa0;: %4</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation>Base&#xa0;: %1</translation>
+        <translation>Base : %1</translation>
     </message>
     <message>
         <source>Closing</source>
@@ -329,10 +998,88 @@ Journal&#xa0;: %4</translation>
     </message>
 </context>
 <context>
+    <name>MeetingLinkDialog</name>
+    <message>
+        <source>Link “%1” to a meeting</source>
+        <translation>Lier « %1 » à une réunion</translation>
+    </message>
+    <message>
+        <source>Search a meeting by title, place or date…</source>
+        <translation>Rechercher une réunion par titre, lieu ou date…</translation>
+    </message>
+    <message>
+        <source>Decision concerning the project (optional):</source>
+        <translation>Décision concernant le projet (facultatif) :</translation>
+    </message>
+    <message>
+        <source>%1 (cancelled)</source>
+        <translation>%1 (annulée)</translation>
+    </message>
+    <message>
+        <source>(the meeting as a whole, no particular decision)</source>
+        <translation>(la réunion dans son ensemble, sans décision précise)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingProjectsDialog</name>
+    <message>
+        <source>Projects discussed: %1</source>
+        <translation>Projets abordés : %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>%1 (cancelled)</source>
+        <translation>%1 (annulée)</translation>
+    </message>
+    <message>
+        <source>Meeting:</source>
+        <translation>Réunion :</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Lieu :</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>No project is linked to this meeting yet. Projects are linked from the Projects tab.</source>
+        <translation>Aucun projet n'est encore lié à cette réunion. Les projets se lient depuis l'onglet Projets.</translation>
+    </message>
+    <message>
+        <source>Projects discussed at this meeting:</source>
+        <translation>Projets abordés lors de cette réunion :</translation>
+    </message>
+    <message>
+        <source>Projects discussed</source>
+        <translation>Projets abordés</translation>
+    </message>
+</context>
+<context>
     <name>MeetingsPage</name>
     <message>
         <source>Notice before a meeting:</source>
-        <translation>Délai de convocation&#xa0;:</translation>
+        <translation>Délai de convocation :</translation>
     </message>
     <message>
         <source> days</source>
@@ -340,11 +1087,11 @@ Journal&#xa0;: %4</translation>
     </message>
     <message>
         <source>Proxies one member may hold:</source>
-        <translation>Pouvoirs par membre au plus&#xa0;:</translation>
+        <translation>Pouvoirs par membre au plus :</translation>
     </message>
     <message>
         <source>Quorum:</source>
-        <translation>Quorum&#xa0;:</translation>
+        <translation>Quorum :</translation>
     </message>
     <message>
         <source>of the active full members</source>
@@ -352,15 +1099,15 @@ Journal&#xa0;: %4</translation>
     </message>
     <message>
         <source>Fraction:</source>
-        <translation>Fraction&#xa0;:</translation>
+        <translation>Fraction :</translation>
     </message>
     <message>
         <source>Fixed number of members:</source>
-        <translation>Nombre fixe de membres&#xa0;:</translation>
+        <translation>Nombre fixe de membres :</translation>
     </message>
     <message>
         <source>Flag unexcused absences in a row from:</source>
-        <translation>Signaler les absences non excusées à partir de&#xa0;:</translation>
+        <translation>Signaler les absences non excusées à partir de :</translation>
     </message>
     <message>
         <source> absences</source>
@@ -379,7 +1126,7 @@ Journal&#xa0;: %4</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
-        <translation>Impossible d&apos;ouvrir la base</translation>
+        <translation>Impossible d'ouvrir la base</translation>
     </message>
     <message>
         <source>%1
@@ -387,7 +1134,7 @@ Journal&#xa0;: %4</translation>
 Restore this backup into a new file, “%2”, and open it? The damaged file will be left as it is.</source>
         <translation>%1
 
-Restaurer cette sauvegarde dans un nouveau fichier, «&#xa0;%2&#xa0;», et l&apos;ouvrir&#xa0;? Le fichier endommagé restera tel quel.</translation>
+Restaurer cette sauvegarde dans un nouveau fichier, « %2 », et l'ouvrir ? Le fichier endommagé restera tel quel.</translation>
     </message>
     <message>
         <source>Restore failed</source>
@@ -395,7 +1142,7 @@ Restaurer cette sauvegarde dans un nouveau fichier, «&#xa0;%2&#xa0;», et l&apo
     </message>
     <message>
         <source>Error: %1</source>
-        <translation>Erreur&#xa0;: %1</translation>
+        <translation>Erreur : %1</translation>
     </message>
 </context>
 <context>
@@ -413,14 +1160,222 @@ Restaurer cette sauvegarde dans un nouveau fichier, «&#xa0;%2&#xa0;», et l&apo
     </message>
 </context>
 <context>
+    <name>OrganisationDialog</name>
+    <message>
+        <source>Nobody yet. “Add a person…” saves the organisation, then opens the form of a contact who has a role in it.</source>
+        <translation>Personne pour l'instant. « Ajouter une personne… » enregistre la structure, puis ouvre la fiche d'un contact qui y a un rôle.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a person…</source>
+        <translation>&amp;Ajouter une personne…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Nouvelle structure</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Organisation: %1</source>
+        <translation>Structure : %1</translation>
+    </message>
+    <message>
+        <source>Remove the role of %1 in this organisation?
+
+Their other roles, and their record if they are a member, are kept.</source>
+        <translation>Retirer le rôle de %1 dans cette structure ?
+
+Ses autres rôles, et sa fiche si cette personne est membre, sont gardés.</translation>
+    </message>
+    <message>
+        <source>Remove a person</source>
+        <translation>Retirer une personne</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationForm</name>
+    <message>
+        <source>building, floor…</source>
+        <translation>bâtiment, étage…</translation>
+    </message>
+    <message>
+        <source>In the neighbourhood</source>
+        <translation>Dans le quartier</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>Name (required):</source>
+        <translation>Nom (obligatoire) :</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>SIRET:</source>
+        <translation>SIRET :</translation>
+    </message>
+    <message>
+        <source>RNA:</source>
+        <translation>RNA :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Address (continued):</source>
+        <translation>Complément d'adresse :</translation>
+    </message>
+    <message>
+        <source>Postcode and city:</source>
+        <translation>Code postal et ville :</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Courriel :</translation>
+    </message>
+    <message>
+        <source>Website:</source>
+        <translation>Site web :</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes :</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>type a few letters of the name, then Enter</source>
+        <translation>tapez quelques lettres du nom, puis Entrée</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>Aj&amp;outer</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Reti&amp;rer</translation>
+    </message>
+    <message>
+        <source>Members and contacts involved in the project:</source>
+        <translation>Membres et contacts impliqués dans le projet :</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Already a member of the council?</source>
+        <translation>Déjà membre du conseil ?</translation>
+    </message>
+    <message>
+        <source>&amp;Link an existing member…</source>
+        <translation>&amp;Lier un membre existant…</translation>
+    </message>
+    <message>
+        <source>Do &amp;not link</source>
+        <translation>&amp;Ne pas lier</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
+    </message>
+    <message>
+        <source>Last name (required):</source>
+        <translation>Nom (obligatoire) :</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Prénom :</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Courriel :</translation>
+    </message>
+    <message>
+        <source>Type a few letters of their name…</source>
+        <translation>Tapez quelques lettres de son nom…</translation>
+    </message>
+    <message>
+        <source>Roles in organisations</source>
+        <translation>Rôles dans des structures</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Contact : %1</translation>
+    </message>
+    <message>
+        <source>Also a member of the council: the same record is used in the Members tab.</source>
+        <translation>Également membre du conseil : la même fiche est utilisée dans l'onglet Membres.</translation>
+    </message>
+    <message>
+        <source>Member to link:</source>
+        <translation>Membre à lier :</translation>
+    </message>
+    <message>
+        <source>The roles below will be added to the record of the member %1: no second record is created for the same person.</source>
+        <translation>Les rôles ci-dessous seront ajoutés à la fiche du membre %1 : aucune seconde fiche n'est créée pour la même personne.</translation>
+    </message>
+    <message>
+        <source>%1 is already a member of the council.
+
+Add these roles to the member's record rather than creating a second record for the same person?
+
+Answer No only if this contact is someone else with the same name.</source>
+        <translation>%1 est déjà membre du conseil.
+
+Ajouter ces rôles à la fiche de ce membre plutôt que de créer une seconde fiche pour la même personne ?
+
+Répondez Non seulement s'il s'agit d'une autre personne portant le même nom.</translation>
+    </message>
+    <message>
+        <source>Already a member</source>
+        <translation>Déjà membre</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyPage</name>
     <message>
         <source>Personal data notice, printed on forms and sheets:</source>
-        <translation>Mention sur les données personnelles, imprimée sur les formulaires et les feuilles&#xa0;:</translation>
+        <translation>Mention sur les données personnelles, imprimée sur les formulaires et les feuilles :</translation>
     </message>
     <message>
         <source>Offer to anonymise departed members after:</source>
-        <translation>Proposer d&apos;anonymiser les anciens membres après&#xa0;:</translation>
+        <translation>Proposer d'anonymiser les anciens membres après :</translation>
     </message>
     <message>
         <source> months</source>
@@ -428,22 +1383,320 @@ Restaurer cette sauvegarde dans un nouveau fichier, «&#xa0;%2&#xa0;», et l&apo
     </message>
     <message>
         <source>Automatic backups kept:</source>
-        <translation>Sauvegardes automatiques conservées&#xa0;:</translation>
+        <translation>Sauvegardes automatiques conservées :</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectActions</name>
+    <message>
+        <source>&amp;New project</source>
+        <translation>&amp;Nouveau projet</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Change the &amp;status…</source>
+        <translation>Changer le &amp;statut…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to a meeting…</source>
+        <translation>&amp;Lier à une réunion…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Delete a project</source>
+        <translation>Supprimer un projet</translation>
+    </message>
+    <message>
+        <source>Delete the project “%1”? Its funders, its status history and its links to meetings are deleted with it. This cannot be undone.</source>
+        <translation>Supprimer le projet « %1 » ? Ses financements, l'historique de ses statuts et ses liens avec les réunions seront supprimés avec lui. Cette suppression est définitive.</translation>
+    </message>
+    <message>
+        <source>Change the status</source>
+        <translation>Changer le statut</translation>
+    </message>
+    <message>
+        <source>Link to a meeting</source>
+        <translation>Lier à une réunion</translation>
+    </message>
+    <message>
+        <source>Remove the link</source>
+        <translation>Retirer le lien</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDetailPanel</name>
+    <message>
+        <source>SIRET %1</source>
+        <translation>SIRET %1</translation>
+    </message>
+    <message>
+        <source>RNA %1</source>
+        <translation>RNA %1</translation>
+    </message>
+    <message>
+        <source>Select a project to see it in full here.</source>
+        <translation>Sélectionnez un projet pour en voir ici la fiche complète.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Change the &amp;status…</source>
+        <translation>Changer le &amp;statut…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to a meeting…</source>
+        <translation>&amp;Lier à une réunion…</translation>
+    </message>
+    <message>
+        <source>Remove the lin&amp;k</source>
+        <translation>Retirer le lie&amp;n</translation>
+    </message>
+    <message>
+        <source>Holder:</source>
+        <translation>Porteur :</translation>
+    </message>
+    <message>
+        <source>Neighbourhood:</source>
+        <translation>Quartier :</translation>
+    </message>
+    <message>
+        <source>Themes:</source>
+        <translation>Thèmes :</translation>
+    </message>
+    <message>
+        <source>Submission deadline:</source>
+        <translation>Date limite de dépôt :</translation>
+    </message>
+    <message>
+        <source>Carried out:</source>
+        <translation>Réalisation :</translation>
+    </message>
+    <message>
+        <source>Financial report due:</source>
+        <translation>Compte rendu financier :</translation>
+    </message>
+    <message>
+        <source>Next deadline:</source>
+        <translation>Prochaine échéance :</translation>
+    </message>
+    <message>
+        <source>People involved:</source>
+        <translation>Personnes impliquées :</translation>
+    </message>
+    <message>
+        <source>Funders</source>
+        <translation>Financements</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Historique des statuts</translation>
+    </message>
+    <message>
+        <source>Meetings and decisions</source>
+        <translation>Réunions et décisions</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <source>%1 (computed)</source>
+        <translation>%1 (calculé)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Général</translation>
+    </message>
+    <message>
+        <source>&amp;Funders</source>
+        <translation>&amp;Financements</translation>
+    </message>
+    <message>
+        <source>Dates and &amp;outcome</source>
+        <translation>Dates et &amp;bilan</translation>
+    </message>
+    <message>
+        <source>&amp;People involved</source>
+        <translation>&amp;Personnes impliquées</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>Status at creation:</source>
+        <translation>Statut à la création :</translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>Projet : %1</translation>
+    </message>
+    <message>
+        <source>Project not saved</source>
+        <translation>Projet non enregistré</translation>
+    </message>
+    <message>
+        <source>Project saved, with remarks</source>
+        <translation>Projet enregistré, avec des remarques</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectExports</name>
+    <message>
+        <source>Project portfolio (&amp;Excel)…</source>
+        <translation>Portefeuille des projets (&amp;Excel)…</translation>
+    </message>
+    <message>
+        <source>Project portfolio (&amp;PDF)…</source>
+        <translation>Portefeuille des projets (&amp;PDF)…</translation>
+    </message>
+    <message>
+        <source>Project portfolio %1 (&amp;Excel)…</source>
+        <translation>Portefeuille des projets %1 (&amp;Excel)…</translation>
+    </message>
+    <message>
+        <source>Project portfolio %1 (&amp;PDF)…</source>
+        <translation>Portefeuille des projets %1 (&amp;PDF)…</translation>
+    </message>
+    <message>
+        <source>projects-%1</source>
+        <translation>projets-%1</translation>
+    </message>
+    <message>
+        <source>project-portfolio</source>
+        <translation>portefeuille-projets</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the project portfolio</source>
+        <translation>Exporter le portefeuille des projets</translation>
+    </message>
+    <message>
+        <source>Exporting the project portfolio…</source>
+        <translation>Export du portefeuille des projets…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>%1 written (%2).</source>
+        <translation>Fichier écrit : %1 (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation><numerusform>%n projet(s)</numerusform><numerusform>%n projet(s)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Porteur</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Funding line</source>
+        <translation>Ligne de financement</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Demandé</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Accordé</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>Prochaine échéance</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsTab</name>
+    <message>
+        <source>&amp;New project</source>
+        <translation>&amp;Nouveau projet</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation><numerusform>%n projet(s)</numerusform><numerusform>%n projet(s)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s) shown</source>
+        <translation><numerusform>%n projet(s) affiché(s)</numerusform><numerusform>%n projet(s) affiché(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>Requested: %1 — Granted: %2</source>
+        <translation>Demandé : %1 — Accordé : %2</translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
         <source>%1 KB</source>
-        <translation>%1&#xa0;Ko</translation>
+        <translation>%1 Ko</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation>%1&#xa0;Mo</translation>
+        <translation>%1 Mo</translation>
     </message>
     <message>
         <source>On opening</source>
-        <translation>À l&apos;ouverture</translation>
+        <translation>À l'ouverture</translation>
     </message>
     <message>
         <source>On closing</source>
@@ -455,7 +1708,7 @@ Restaurer cette sauvegarde dans un nouveau fichier, «&#xa0;%2&#xa0;», et l&apo
     </message>
     <message>
         <source>Before an update of the application</source>
-        <translation>Avant une mise à jour de l&apos;application</translation>
+        <translation>Avant une mise à jour de l'application</translation>
     </message>
     <message>
         <source>Restore a backup</source>
@@ -463,7 +1716,7 @@ Restaurer cette sauvegarde dans un nouveau fichier, «&#xa0;%2&#xa0;», et l&apo
     </message>
     <message>
         <source>Choose the backup to restore. The database as it is now will be backed up first, so this can be undone.</source>
-        <translation>Choisissez la sauvegarde à restaurer. La base telle qu&apos;elle est maintenant sera d&apos;abord sauvegardée&#xa0;: vous pourrez revenir en arrière.</translation>
+        <translation>Choisissez la sauvegarde à restaurer. La base telle qu'elle est maintenant sera d'abord sauvegardée : vous pourrez revenir en arrière.</translation>
     </message>
     <message>
         <source>Taken on</source>
@@ -483,7 +1736,50 @@ Restaurer cette sauvegarde dans un nouveau fichier, «&#xa0;%2&#xa0;», et l&apo
     </message>
     <message>
         <source>This database has no backup yet.</source>
-        <translation>Cette base n&apos;a encore aucune sauvegarde.</translation>
+        <translation>Cette base n'a encore aucune sauvegarde.</translation>
+    </message>
+</context>
+<context>
+    <name>RolesEditor</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>Téléphone pro.</translation>
+    </message>
+    <message>
+        <source>Work e-mail</source>
+        <translation>Courriel pro.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Add a role</source>
+        <translation>A&amp;jouter un rôle</translation>
+    </message>
+    <message>
+        <source>president, director…</source>
+        <translation>président, directrice…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Role %1: no organisation is called “%2”. Pick one from the suggestions, or create it first with “New organisation”.</source>
+        <translation>Rôle %1 : aucune structure ne s'appelle « %2 ». Choisissez-en une parmi les suggestions, ou créez-la d'abord avec « Nouvelle structure ».</translation>
     </message>
 </context>
 <context>
@@ -514,13 +1810,52 @@ Restaurer cette sauvegarde dans un nouveau fichier, «&#xa0;%2&#xa0;», et l&apo
     <message numerus="yes">
         <source>%1: %Ln row(s) read in %2 s</source>
         <translation>
-            <numerusform>%1&#xa0;: %Ln ligne lue en %2 s</numerusform>
-            <numerusform>%1&#xa0;: %Ln lignes lues en %2 s</numerusform>
+            <numerusform>%1 : %Ln ligne lue en %2 s</numerusform>
+            <numerusform>%1 : %Ln lignes lues en %2 s</numerusform>
         </translation>
     </message>
     <message>
         <source>Smoke test failed: unexpected error. Details are in the log file: %1</source>
-        <translation>Échec du test de démarrage&#xa0;: erreur inattendue. Le détail est dans le journal&#xa0;: %1</translation>
+        <translation>Échec du test de démarrage : erreur inattendue. Le détail est dans le journal : %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Change the status of “%1”</source>
+        <translation>Changer le statut de « %1 »</translation>
+    </message>
+    <message>
+        <source>e.g. file sent to the prefecture</source>
+        <translation>ex. : dossier envoyé à la préfecture</translation>
+    </message>
+    <message>
+        <source>Current status:</source>
+        <translation>Statut actuel :</translation>
+    </message>
+    <message>
+        <source>New status:</source>
+        <translation>Nouveau statut :</translation>
+    </message>
+    <message>
+        <source>Usual next steps: %1.</source>
+        <translation>Étapes suivantes habituelles : %1.</translation>
+    </message>
+    <message>
+        <source>Since:</source>
+        <translation>Depuis le :</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Historique :</translation>
+    </message>
+    <message>
+        <source>Give the date of the new status (dd/mm/yyyy).</source>
+        <translation>Indiquez la date du nouveau statut (jj/mm/aaaa).</translation>
     </message>
 </context>
 </TS>

@@ -131,13 +131,15 @@ def test_geometry_is_remembered(qtbot, database: Database) -> None:
     first = MainWindow(database, Preferences())
     qtbot.addWidget(first)
     first.show()
-    first.resize(700, 480)
+    first.resize(760, 560)  # within the offscreen screen (800 × 600)
     first.move(40, 30)
+    size = (first.width(), first.height())
+    assert size[1] == 560
     geometry = first.saveGeometry()
     first.close()  # saves the geometry (and closes the database)
     assert Preferences().window_geometry == geometry
 
     second = MainWindow(database, Preferences())
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (700, 480)
+    assert (second.width(), second.height()) == size
     assert isinstance(Preferences().window_state, QByteArray)

@@ -19,7 +19,7 @@ def test_four_tabs_in_french(window: MainWindow) -> None:
 
 def test_menus_in_french(window: MainWindow) -> None:
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Fichier", "&Conseil", "&Aide"]
+    assert menus == ["&Fichier", "E&xporter", "&Conseil", "&Aide"]
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     assert texts == ["&Nouvelle base…", "&Ouvrir une base…", "&Enregistrer une copie…",
@@ -35,11 +35,11 @@ def test_each_tab_lists_its_rows(qtbot, window: MainWindow) -> None:
     assert cell(window, 0, 0, "phone") == "06 12 34 56 78"
     assert cell(window, 1, 0, "date") == "25/11/2026"
     assert cell(window, 1, 0, "start") == "18 h 30"
-    assert cell(window, 2, 0, "title") == "Jardins partagés"
-    assert cell(window, 2, 0, "holder") == "Centre social Bellefontaine"
-    assert cell(window, 3, 0, "name") == "Centre social Bellefontaine"
+    project = window.projects_tab.model.row_at(0)
+    assert (project.title, project.holder) == ("Jardins partagés", "Centre social Bellefontaine")
+    assert window.contacts_tab.model.row_at(0).name == "Centre social Bellefontaine"
     assert [tab.model.rowCount() for tab in window.list_tabs] == [1, 1, 1, 1]
-    assert window.list_tabs[0].count_label.text() == "1 fiche"
+    assert window.members_tab.count_label.text() == "1 fiche"
 
 
 def test_tabs_load_when_first_shown(window: MainWindow) -> None:

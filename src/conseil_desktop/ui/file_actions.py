@@ -27,7 +27,7 @@ class FileActions(QObject):
         self._window = window
         self._database = database
         self._preferences = preferences
-        self.new_action = self._action(self.tr("&New database…"), QKeySequence.StandardKey.New,
+        self.new_action = self._action(self.tr("&New database…"), QKeySequence("Ctrl+Shift+N"),
                                        self.new_database)
         self.open_action = self._action(self.tr("&Open a database…"),
                                         QKeySequence.StandardKey.Open, self.open_database)

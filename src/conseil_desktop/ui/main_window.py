@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -15,7 +15,10 @@ from conseil_desktop.ui.dialogs import ask, errors, settings_dialog
 from conseil_desktop.ui.file_actions import FileActions
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.preferences import Preferences
+from conseil_desktop.ui.contacts import ContactsTab
+from conseil_desktop.ui.projects import ProjectsTab, show_meeting_projects
 from conseil_desktop.ui.tabs.list_tab import ListTab
+from conseil_desktop.ui.tabs.protocol import DataTab
 
 DEFAULT_SIZE = (1100, 700)
 
@@ -37,27 +40,52 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("Council &settings…"), self)
         self.about_action = QAction(self.tr("&About Conseil Desktop"), self)
         self._build_menus()
+        self._connect_tabs()
         database.switched.connect(self._on_database_switched)
         self._show_database(database.path)
         self._restore_geometry()
 
-    def _add_tabs(self) -> list[ListTab]:
-        titles = {
-            "members": self.tr("Members"),
-            "meetings": self.tr("Meetings"),
-            "projects": self.tr("Projects"),
-            "contacts": self.tr("Contacts"),
-        }
-        tabs = []
-        for entity, title in titles.items():
-            tab = ListTab(entity, self.database.session_scope, self.tabs)
+    def _add_tabs(self) -> list[DataTab]:
+        self.members_tab = ListTab("members", self.database.session_scope, self.tabs)
+        self.meetings_tab = ListTab("meetings", self.database.session_scope, self.tabs)
+        self.projects_tab = ProjectsTab(self.database.session_scope, self.tabs)
+        self.contacts_tab = ContactsTab(self.database.session_scope, self.tabs)
+        tabs: list[tuple[DataTab, str]] = [
+            (self.members_tab, self.tr("Members")),
+            (self.meetings_tab, self.tr("Meetings")),
+            (self.projects_tab, self.tr("Projects")),
+            (self.contacts_tab, self.tr("Contacts")),
+        ]
+        for tab, title in tabs:
             self.tabs.addTab(tab, title)
-            tabs.append(tab)
-        return tabs
+        return [tab for tab, _ in tabs]
+
+    def _connect_tabs(self) -> None:
+        """Tabs do not know each other: the window passes their news along."""
+        self.projects_tab.project_saved.connect(lambda _id: self.contacts_tab.invalidate())
+        self.projects_tab.project_deleted.connect(lambda _id: self.contacts_tab.invalidate())
+        self.contacts_tab.contacts_changed.connect(self.projects_tab.invalidate)
+        self.contacts_tab.message_posted.connect(
+            lambda text: self.statusBar().showMessage(text, 8000))
+        self.meetings_tab.view.doubleClicked.connect(self._show_meeting_projects)
+
+    def _show_meeting_projects(self, index: QModelIndex) -> None:
+        meeting_id = self.meetings_tab.model.row_id(index.row())
+        show_meeting_projects(self, self.database.session_scope, meeting_id,
+                              open_project=self._open_project)
+
+    def _open_project(self, project_id: int) -> None:
+        self.tabs.setCurrentWidget(self.projects_tab)
+        self.projects_tab.open_project(project_id)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_actions.fill(bar.addMenu(self.tr("&File")))
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_actions.fill(file_menu)
+        export_menu = bar.addMenu(self.tr("E&xport"))
+        export_menu.addActions(self.projects_tab.export_actions())
+        export_menu.addSeparator()
+        export_menu.addActions(self.contacts_tab.export_actions())
         council_menu = bar.addMenu(self.tr("&Council"))
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.edit_settings)
@@ -100,6 +128,7 @@ class MainWindow(QMainWindow):
         self._preferences.window_geometry = self.saveGeometry()
         self._preferences.window_state = self.saveState()
         self._preferences.sync()
+        self.projects_tab.wait_for_exports()
         try:
             self.database.close()
         except UserError as exc:  # the closing backup failed; the file itself is saved

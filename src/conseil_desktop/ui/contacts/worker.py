@@ -1,0 +1,123 @@
+"""Long work off the UI thread, with a progress dialog that can cancel it.
+
+A task is a plain function given a :class:`Progress`: it opens its own
+session, reports its steps, and never touches a widget. The dialog appears
+only when the task lasts more than half a second.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from conseil_desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+
+SHOW_AFTER_MS = 500
+
+
+class Cancelled(Exception):  # noqa: N818 - it is an outcome, not an error
+    """The user cancelled the task."""
+
+
+class Progress:
+    """What a running task may do: report a step, and stop when cancelled."""
+
+    def __init__(self, report: Callable[[int, str], None], cancel: threading.Event) -> None:
+        self._report = report
+        self._cancel = cancel
+
+    def step(self, value: int, text: str) -> None:
+        self.check()
+        self._report(value, text)
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` if the user has cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+
+Task = Callable[[Progress], object]
+
+
+class Worker(QThread):
+    progressed = Signal(int, str)
+    succeeded = Signal(object)  # what the task returned
+    failed = Signal(object)  # the UserError it raised
+    cancelled = Signal()
+    crashed = Signal()  # a bug: logged with its traceback
+
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self._task = task
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            result = self._task(Progress(self.progressed.emit, self._cancel))
+        except Cancelled:
+            self.cancelled.emit()
+        except UserError as exc:
+            self.failed.emit(exc)
+        except Exception:
+            log.exception("Background task failed")
+            self.crashed.emit()
+        else:
+            self.succeeded.emit(result)
+
+
+_running: set[Worker] = set()  # a worker outlives the widget that started it
+_HOOKED = "conseil_desktop_waits_for_tasks"
+
+
+def start_task(parent: QWidget, title: str, steps: int, task: Task) -> Worker:
+    """Run ``task`` in a thread; connect to the worker's signals to hear how it ended."""
+    worker = Worker(task)
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setRange(0, steps)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setValue(0)  # starts the timer that shows the dialog if the task lasts
+    dialog.canceled.connect(worker.cancel)
+
+    def show_step(value: int, text: str) -> None:
+        dialog.setLabelText(text)
+        dialog.setValue(value)
+
+    def finish() -> None:
+        dialog.canceled.disconnect(worker.cancel)
+        dialog.close()
+        dialog.deleteLater()
+        worker.wait()  # "finished" comes just before the thread ends: let it end
+        _running.discard(worker)
+        worker.deleteLater()
+
+    worker.progressed.connect(show_step)
+    worker.finished.connect(finish)
+    _hook_quit()
+    _running.add(worker)
+    worker.start()
+    return worker
+
+
+def _hook_quit() -> None:
+    app = QCoreApplication.instance()
+    if app is not None and not app.property(_HOOKED):
+        app.aboutToQuit.connect(wait_for_tasks)
+        app.setProperty(_HOOKED, True)
+
+
+def wait_for_tasks() -> None:
+    """Cancel what still runs and wait for it (the application is quitting)."""
+    for worker in list(_running):
+        worker.cancel()
+        worker.wait()
