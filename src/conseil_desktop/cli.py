@@ -38,9 +38,10 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     lst.add_argument("--json", action="store_true", help="sortie JSON")
     lst.set_defaults(func=cmd_list)
 
-    from conseil_desktop import cli_export
+    from conseil_desktop import cli_export, cli_import
 
     cli_export.add_export_commands(sub, common)
+    cli_import.add_import_commands(sub, common)
 
 
 def _db_path(args: argparse.Namespace) -> Path:

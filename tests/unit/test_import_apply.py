@@ -1,0 +1,231 @@
+"""Applying an import in one transaction, importing twice, and undoing the last import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from conseil_desktop.db.engine import Storage
+from conseil_desktop.db.models import (
+    Attendance,
+    College,
+    ContactAffiliation,
+    Designation,
+    Meeting,
+    Membership,
+    MembershipStatusEvent,
+    MemberStatus,
+    Organisation,
+    Person,
+)
+from conseil_desktop.errors import UserError
+from conseil_desktop.services.importing import (
+    ImportResult,
+    RowAction,
+    apply_import,
+    plan_import,
+    undo_last_import,
+)
+from conseil_desktop.services.importing import apply as applying
+from conseil_desktop.services.importing.undo import load_record, record_path
+from conseil_desktop.services.members import MemberData, create_member
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+TODAY = dt.date(2026, 11, 25)
+
+
+def run_import(storage: Storage, source: Path | str) -> ImportResult:
+    path = DATA / source if isinstance(source, str) else source
+    with storage.session_scope() as session:
+        plan = plan_import(session, path, today=TODAY)
+    with storage.session_scope() as session:
+        return apply_import(session, plan, storage.path, today=TODAY)
+
+
+def count(session: Session, model: type[object]) -> int:
+    return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def person_named(session: Session, last: str) -> Person:
+    return session.scalars(select(Person).where(Person.last_name == last)).one()
+
+
+def test_an_import_creates_members_with_membership_and_history(storage: Storage) -> None:
+    result = run_import(storage, "liste_adherents.xlsx")
+    assert result.summary() == "60 à créer, 0 à mettre à jour, 0 inchangé, 0 en erreur"
+    with storage.session_scope() as session:
+        assert count(session, Person) == count(session, Membership) == 60
+        robin = session.scalars(select(Person).where(Person.email == "andrée.0@exemple.fr")).one()
+        assert (robin.last_name, robin.first_name, robin.phone) == ("Robin", "Andrée",
+                                                                    "+33615244939")
+        assert (robin.address_line1, robin.postcode, robin.city) == (
+            "rue Nathalie Laroche", "31200", "Toulouse")
+        assert robin.search_key == "robin andree andrée.0@exemple.fr 33615244939 0615244939"
+        membership = robin.membership
+        assert membership is not None
+        assert (membership.college, membership.joined_on, membership.status) == (
+            College.RESIDENTS, dt.date(2022, 3, 8), MemberStatus.ACTIVE)
+        (event,) = membership.status_events
+        assert (event.status, event.effective_on) == (MemberStatus.ACTIVE, dt.date(2022, 3, 8))
+
+
+def test_importing_the_same_file_twice_creates_nothing_the_second_time(storage: Storage) -> None:
+    for name in ("membres_export_excel.csv", "adresse_decoupee.xlsx", "doublons.csv",
+                 "acteurs_locaux.ods"):
+        first = run_import(storage, name)
+        assert first.counts[RowAction.CREATE] > 0, name
+        again = run_import(storage, name)
+        assert again.counts[RowAction.CREATE] == again.counts[RowAction.UPDATE] == 0, name
+        assert again.counts[RowAction.UNCHANGED] == len(again.rows) - again.counts[
+            RowAction.ERROR], name
+    with storage.session_scope() as session:
+        # Élodie Dupont, Karim Benali and Inès García appear in two files: one person each.
+        assert count(session, Person) == 40 + 3 + 3 + 1
+
+
+def test_a_second_file_updates_the_members_it_knows(storage: Storage, tmp_path: Path) -> None:
+    run_import(storage, "membres_export_excel.csv")
+    update = tmp_path / "mise_a_jour.csv"
+    update.write_text(
+        "Nom;Prénom;Mail;Ville;Collège\n"
+        "Colas;Christiane;christiane.0@exemple.fr;Toulouse;Acteurs locaux\n"
+        "Nouvelle;Personne;;;\n", encoding="utf-8")
+    result = run_import(storage, update)
+    assert result.summary() == "1 à créer, 1 à mettre à jour, 0 inchangé, 0 en erreur"
+    (changed,) = [r for r in result.rows if r.action is RowAction.UPDATE]
+    assert [c.describe() for c in changed.changes] == [
+        "ville : Toulouse", "collège : Habitants → Acteurs locaux"]
+    with storage.session_scope() as session:
+        colas = person_named(session, "COLAS")
+        assert colas.city == "Toulouse" and colas.phone == "+33514177763"  # kept
+        assert colas.membership is not None
+        assert colas.membership.college is College.LOCAL_ACTORS
+
+
+def test_organisations_are_found_or_created_once(storage: Storage) -> None:
+    with storage.session_scope() as session:
+        session.add(Organisation(name="Régie de Quartier"))
+    run_import(storage, "acteurs_locaux.ods")
+    with storage.session_scope() as session:
+        names = sorted(session.scalars(select(Organisation.name)))
+        assert names == ["Amicale des locataires des Izards", "Régie de Quartier"]
+        benali = person_named(session, "BENALI")
+        assert benali.membership is not None
+        assert benali.membership.organisation is not None
+        assert benali.membership.organisation.name == "Régie de Quartier"
+        assert benali.membership.designation is Designation.DESIGNATED_BY_STRUCTURE
+        assert "regie de quartier" in benali.search_key
+
+
+def test_a_forbidden_column_never_reaches_the_database(storage: Storage) -> None:
+    run_import(storage, "adresse_decoupee.xlsx")
+    storage.engine.dispose()
+    connection = sqlite3.connect(storage.path)
+    try:
+        dump = "\n".join(connection.iterdump()).lower()
+    finally:
+        connection.close()
+    assert "dupont" in dump
+    for value in ("française", "sénégalaise", "nationalit", "présidente"):
+        assert value not in dump
+
+
+def test_a_failure_while_writing_leaves_nothing(
+    storage: Storage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with storage.session_scope() as session:
+        create_member(session, MemberData("DUPONT", "Élodie", email="elodie.dupont@exemple.fr"))
+        plan = plan_import(session, DATA / "utf8_bom_virgule.csv", today=TODAY)
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disque débranché")
+
+    monkeypatch.setattr(applying, "update_members_fields", broken)
+    with pytest.raises(OSError), storage.session_scope() as session:
+        apply_import(session, plan, storage.path, today=TODAY)
+    with storage.session_scope() as session:
+        assert count(session, Person) == 1
+    assert not record_path(storage.path).exists()
+
+
+def test_undo_removes_what_the_last_import_created(storage: Storage) -> None:
+    run_import(storage, "acteurs_locaux.ods")
+    record = load_record(storage.path)
+    assert record is not None and len(record.created_people) == 3
+    assert record_path(storage.path).parent.name == "imports"
+    with storage.session_scope() as session:
+        result = undo_last_import(session, storage.path)
+    assert (result.deleted_people, result.deleted_organisations) == (3, 2)
+    with storage.session_scope() as session:
+        for model in (Person, Membership, MembershipStatusEvent, Organisation):
+            assert count(session, model) == 0, model
+    assert not record_path(storage.path).exists()
+    with storage.session_scope() as session, pytest.raises(UserError, match="Aucun import"):
+        undo_last_import(session, storage.path)
+
+
+def test_undo_keeps_people_who_attended_a_meeting_since(storage: Storage) -> None:
+    run_import(storage, "utf8_bom_virgule.csv")
+    with storage.session_scope() as session:
+        meeting = Meeting(type_code="pleniere", title="Plénière", date=TODAY)
+        session.add(meeting)
+        session.flush()
+        session.add(Attendance(meeting_id=meeting.id,
+                               person_id=person_named(session, "DIALLO").id))
+    with storage.session_scope() as session:
+        result = undo_last_import(session, storage.path)
+    assert result.deleted_people == 7
+    assert result.kept_people == ("DIALLO Aïcha",)
+    assert "DIALLO Aïcha" in result.describe()
+    with storage.session_scope() as session:
+        assert [p.last_name for p in session.scalars(select(Person))] == ["DIALLO"]
+
+
+def test_undo_restores_updated_fields_unless_edited_since(storage: Storage, tmp_path: Path) -> None:
+    with storage.session_scope() as session:
+        create_member(session, MemberData("Martin", "Paul", phone="06 01 02 03 04",
+                                          city="Blagnac", postcode="31700"))
+        contact = Person(last_name="Benali", first_name="Karim", birth_date=dt.date(1980, 5, 4))
+        session.add(contact)
+        session.flush()
+        session.add(ContactAffiliation(person_id=contact.id, role_title="Président"))
+    update = tmp_path / "maj.csv"
+    update.write_text("Nom;Prénom;Tél.;Ville;CP;Date de naissance\n"
+                      "MARTIN;Paul;06 01 02 03 04;Toulouse;31200;\n"
+                      "BENALI;Karim;;;;04/05/1980\n", encoding="utf-8")
+    result = run_import(storage, update)
+    assert result.summary() == "0 à créer, 2 à mettre à jour, 0 inchangé, 0 en erreur"
+    with storage.session_scope() as session:
+        benali = person_named(session, "Benali")
+        assert benali.membership is not None  # the contact became a member
+        martin = person_named(session, "Martin")
+        assert (martin.city, martin.postcode) == ("Toulouse", "31200")
+        martin.postcode = "31100"  # edited by hand after the import
+    with storage.session_scope() as session:
+        outcome = undo_last_import(session, storage.path)
+    assert (outcome.restored_fields, outcome.kept_fields, outcome.removed_memberships) == (1, 1, 1)
+    with storage.session_scope() as session:
+        martin = person_named(session, "Martin")
+        assert (martin.city, martin.postcode) == ("Blagnac", "31100")
+        benali = person_named(session, "Benali")
+        assert benali.membership is None and len(benali.affiliations) == 1
+
+
+def test_an_import_that_changes_nothing_keeps_the_previous_undo(storage: Storage) -> None:
+    run_import(storage, "doublons.csv")
+    before = json.loads(record_path(storage.path).read_text(encoding="utf-8"))
+    run_import(storage, "doublons.csv")
+    assert json.loads(record_path(storage.path).read_text(encoding="utf-8")) == before
+
+
+def test_the_undo_record_belongs_to_one_database(storage: Storage, tmp_path: Path) -> None:
+    run_import(storage, "doublons.csv")
+    other = tmp_path / "autre" / storage.path.name
+    assert record_path(other) != record_path(storage.path)
+    assert load_record(other) is None
