@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -41,6 +41,7 @@ from conseil_desktop.services.contacts import (
 from conseil_desktop.services.council import term_labels
 from conseil_desktop.services.formatting import fmt_phone
 from conseil_desktop.services.labels import PROJECT_STATUS
+from conseil_desktop.services.rows import raw_rows
 from conseil_desktop.services.text import fold
 
 
@@ -187,7 +188,8 @@ def _people_rows(
         query = query.where(Person.archived_at.is_(None))
     found: list[tuple[str, ContactRow]] = []
     group: list[Any] = []  # the rows of one person
-    for r in session.execute(query):
+    # Raw DB-API rows: SQLAlchemy's per-row processing doubled the time on 10,000 contacts.
+    for r in map(_PersonLine._make, raw_rows(session, query)):
         if group and group[0].id != r.id:
             found.append(_person_row(group))
             group = []
@@ -195,6 +197,21 @@ def _people_rows(
     if group:
         found.append(_person_row(group))
     return found
+
+
+class _PersonLine(NamedTuple):
+    id: int
+    last_name: str
+    first_name: str
+    search_key: str
+    phone: str | None
+    email: str | None
+    city: str
+    archived_at: str | None  # raw text: only tested for None
+    role_title: str | None
+    work_phone: str | None
+    work_email: str | None
+    org: str | None
 
 
 def _person_row(rows: list[Any]) -> tuple[str, ContactRow]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, case, func, literal, select, union_all
+from sqlalchemy import case, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from conseil_desktop.db.models import (
@@ -28,6 +28,7 @@ from conseil_desktop.db.models import (
 from conseil_desktop.services import labels
 from conseil_desktop.services.council import term_labels
 from conseil_desktop.services.formatting import fmt_date, fmt_money, fmt_phone, fmt_time
+from conseil_desktop.services.rows import raw_rows
 
 
 @dataclass(frozen=True)
@@ -73,22 +74,6 @@ def members(session: Session) -> Listing:
         for pid, last, first, col, st, stat, org, phone in raw_rows(session, query)
     ]
     return Listing(columns, rows)
-
-
-def raw_rows(session: Session, query: Select[Any]) -> list[tuple[Any, ...]]:
-    """Run a Core query straight on the DB-API cursor: plain tuples of raw values.
-
-    Skips SQLAlchemy's per-row result processing, which dominates on 100k rows;
-    callers map enum values and dates themselves.
-    """
-    connection = session.connection()
-    compiled = query.compile(connection)
-    params = [compiled.params[name] for name in compiled.positiontup or []]
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        return cursor.execute(str(compiled), params).fetchall()
-    finally:
-        cursor.close()
 
 
 def meetings(session: Session) -> Listing:
