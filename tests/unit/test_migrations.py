@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+import sqlalchemy as sa
 from sqlalchemy import inspect, text
 
 from conseil_desktop.db import backup, engine as engine_module
@@ -106,3 +107,46 @@ def test_a_database_from_a_newer_version_is_refused(db_path: Path) -> None:
     engine.dispose()
     with pytest.raises(engine_module.UserError, match="version plus récente"):
         open_storage(db_path)
+
+
+def test_a_failed_migration_leaves_the_file_as_it_was(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from conseil_desktop.db.migrations import defaults_0001
+
+    def disk_full(bind) -> None:  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    # Alembic loads the revision script afresh, which imports the patched function.
+    monkeypatch.setattr(defaults_0001, "seed_defaults", disk_full)
+    engine = make_engine(tmp_path / "half.db")
+    with pytest.raises(OSError):
+        runner.upgrade(engine)
+    with engine.connect() as conn:
+        assert inspect(conn).get_table_names() == []
+    engine.dispose()
+
+
+def test_a_table_rebuild_keeps_the_rows_that_refer_to_it(storage) -> None:  # type: ignore[no-untyped-def]
+    """Batch mode copies, drops and renames a table: child rows must survive."""
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+
+    with storage.engine.begin() as conn:
+        _fill_every_table(conn)
+        person_id = conn.execute(text("SELECT id FROM person")).scalar()
+        conn.execute(text(
+            "INSERT INTO membership (person_id, college, designation, designation_source, seat,"
+            " status, uuid, created_at, updated_at) VALUES (:p, 'habitants', 'volontaire', '',"
+            " 'titulaire', 'actif', 'm-1', '2026-01-01', '2026-01-01')"), {"p": person_id})
+
+    def rebuild_person(config) -> None:  # type: ignore[no-untyped-def]
+        context = MigrationContext.configure(config.attributes["connection"],
+                                             opts={"render_as_batch": True})
+        with Operations(context).batch_alter_table("person", recreate="always") as batch:
+            batch.add_column(sa.Column("extra", sa.String(10), nullable=True))
+
+    runner.run_migration(storage.engine, rebuild_person)
+    with storage.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM membership")).scalar() == 1
+        assert "extra" in {c["name"] for c in inspect(conn).get_columns("person")}
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1

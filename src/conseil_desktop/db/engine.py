@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # SQLAlchemy then issues BEGIN itself (see _begin): without this, Python's
+    # sqlite3 runs DDL outside any transaction and a failed migration is half-done.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -39,9 +42,15 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def make_engine(db_path: Path) -> Engine:
+    """The engine of one database file: pragmas on every connection, real transactions."""
     engine = create_engine(f"sqlite:///{db_path}", future=True)
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", _begin)
     return engine
 
 

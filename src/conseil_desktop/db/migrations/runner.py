@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
@@ -25,19 +28,44 @@ def script_directory() -> ScriptDirectory:
 def is_known_revision(revision: str) -> bool:
     try:
         return script_directory().get_revision(revision) is not None
-    except Exception:  # alembic raises several error types for unknown ids
+    except (CommandError, ResolutionError):
         return False
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    config = make_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    run_migration(engine, lambda config: command.upgrade(config, revision))
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    run_migration(engine, lambda config: command.downgrade(config, revision))
+
+
+def run_migration(engine: Engine, step: Callable[[Config], None]) -> None:
+    """Run migration steps in ONE transaction with foreign keys off.
+
+    Alembic's batch mode rebuilds a table (copy, drop, rename): with foreign
+    keys on, SQLite's DROP TABLE would cascade-delete the child rows. The keys
+    are checked before the commit instead, and the transaction rolls back
+    whole on any error, so a failed upgrade leaves the file as it was.
+    """
     config = make_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")  # only effective outside a transaction
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                step(config)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    tables = sorted({row[0] for row in broken})
+                    raise MigrationError(
+                        f"{len(broken)} broken reference(s) after migration in {tables}"
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+class MigrationError(RuntimeError):
+    """A migration left broken references: a bug in the migration, rolled back."""
