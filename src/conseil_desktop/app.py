@@ -52,8 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.data_dir:
-        paths.set_data_dir(args.data_dir)
+    try:
+        if args.data_dir:
+            paths.set_data_dir(args.data_dir)
+        paths.data_dir()  # created now: a bad folder is a plain message, not a traceback
+    except OSError as exc:
+        print(f"Erreur : impossible d'utiliser le dossier des données ({exc.filename}) : "
+              f"{exc.strerror}.", file=sys.stderr)
+        return 1
     setup_logging()
     if args.command:
         from conseil_desktop import cli

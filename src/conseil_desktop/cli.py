@@ -174,10 +174,29 @@ def run_command(func: Callable[..., int | None], *args: object) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception:  # noqa: BLE001 - the bug path: log it and say where
+    except Exception as exc:  # noqa: BLE001 - the bug path: log it and say where
+        problem = _storage_problem(exc)
+        if problem is not None:  # disk full, USB key pulled out... while writing
+            print(f"Erreur : {problem.message}", file=sys.stderr)
+            return problem.exit_code
         log.exception("Unexpected error in a command")
         print(
             f"Erreur inattendue. Le détail est enregistré dans le journal : {paths.log_file()}",
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def _storage_problem(exc: Exception) -> UserError | None:
+    if not isinstance(exc, sqlite3.OperationalError) and not type(exc).__module__.startswith(
+        "sqlalchemy"
+    ):
+        return None
+    from sqlalchemy.exc import OperationalError
+
+    from conseil_desktop.db.engine import storage_problem
+
+    if not isinstance(exc, OperationalError | sqlite3.OperationalError):
+        return None
+    problem = storage_problem(exc)
+    return problem if isinstance(problem, UserError) else None

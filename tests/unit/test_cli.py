@@ -152,3 +152,28 @@ def test_db_may_be_given_before_or_after_the_verb(db_path: Path, capsys: pytest.
         code, out, err = run(capsys, *argv)
         assert code == 0, err
         assert str(db_path) in out
+
+
+def test_a_full_disk_during_demo_is_a_plain_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from conseil_desktop.services import demo
+
+    def full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(demo, "generate_demo", full)
+    code, _, err = run(capsys, "demo", "--db", str(tmp_path / "d.db"), "--members", "5")
+    assert code == 1
+    assert "disque est plein" in err and "Traceback" not in err
+
+
+def test_an_unusable_data_folder_is_a_plain_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code = main(["--data-dir", str(blocker / "data"), "check", "--db", str(tmp_path / "x.db")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "dossier des données" in err and "Traceback" not in err

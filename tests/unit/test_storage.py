@@ -247,3 +247,66 @@ def test_storage_errors_on_write_become_plain_messages(
         event.remove(storage.engine, "before_cursor_execute", fail)
     assert names(storage) == []
 
+
+
+def test_a_backup_dated_in_the_future_never_evicts_the_new_one(storage, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = backup.paths.backup_dir_for(db_path)
+    for year in (2031, 2032, 2033):  # a clock that was once ahead
+        (folder / f"{db_path.stem}-{year}0101-120000-000000-test.db").write_bytes(b"x")
+    taken = backup.take_backup(db_path, "nouvelle", keep=3)
+    assert taken is not None and taken.path.exists()
+    remaining = backup.list_backups(db_path)
+    assert len(remaining) == 3
+    assert taken.path in [b.path for b in remaining]
+
+
+def test_backups_of_a_name_with_brackets_are_found_and_rotated(tmp_path: Path, migrated_template: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    path = tmp_path / "conseil [2024].db"
+    shutil.copyfile(migrated_template, path)
+    for _ in range(4):
+        backup.take_backup(path, "test", keep=2)
+    assert len(backup.list_backups(path)) == 2
+    assert len(list(backup.paths.backup_dir_for(path).iterdir())) == 2
+
+
+def test_backup_labels_are_local_time() -> None:
+    from datetime import UTC, datetime
+
+    info = backup.BackupInfo(Path("x.db"), datetime(2026, 11, 25, 17, 30, tzinfo=UTC), "", 0)
+    local = datetime(2026, 11, 25, 17, 30, tzinfo=UTC).astimezone()
+    assert info.label == local.strftime("%d/%m/%Y à %H:%M")
+
+
+def test_a_base_locked_by_another_program_is_not_called_damaged(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conseil_desktop.db import inspection
+
+    monkeypatch.setattr(inspection, "BUSY_TIMEOUT_MS", 100)
+    other = sqlite3.connect(db_path)
+    other.execute("PRAGMA locking_mode=EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("UPDATE council_settings SET council_name = 'Autre programme'")
+    try:
+        with pytest.raises(UserError, match="occupée") as caught:
+            open_storage(db_path)
+        assert not isinstance(caught.value, CorruptDatabaseError)
+    finally:
+        other.rollback()
+        other.close()
+
+
+def test_a_file_that_cannot_be_opened_is_not_called_damaged(tmp_path: Path) -> None:
+    from conseil_desktop.db import inspection
+
+    gone = tmp_path / "usb-key" / "conseil.db"  # the USB key was pulled out
+    with pytest.raises(UserError, match="accès refusé") as caught:
+        inspection.inspect_file(gone)
+    assert not isinstance(caught.value, CorruptDatabaseError)
+    folder = tmp_path / "a-folder.db"
+    folder.mkdir()
+    with pytest.raises(UserError, match="Erreur de lecture") as caught:
+        inspection.inspect_file(folder)
+    assert not isinstance(caught.value, CorruptDatabaseError)

@@ -1,17 +1,20 @@
 """Automatic backups with SQLite's online backup API, rotated, and restore.
 
 Backups of a database live in its own folder of the data folder (see
-``paths.backup_dir_for``), named ``<stem>-<YYYYmmdd-HHMMSS>-<reason>.db``.
+``paths.backup_dir_for``), named ``<stem>-<YYYYmmdd-HHMMSS-ffffff>-<reason>.db``
+with the time in UTC, so that the change to winter time never makes a new
+backup look older than the previous one.
 """
 
 from __future__ import annotations
 
 import errno
+import glob
 import logging
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from conseil_desktop import paths
@@ -26,13 +29,14 @@ _STAMP = "%Y%m%d-%H%M%S-%f"
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
-    taken_at: datetime
+    taken_at: datetime  # aware, UTC
     reason: str
     size_bytes: int
 
     @property
     def label(self) -> str:
-        return self.taken_at.strftime("%d/%m/%Y à %H:%M")
+        """Local time, as the user reads it: ``25/11/2026 à 18:30``."""
+        return self.taken_at.astimezone().strftime("%d/%m/%Y à %H:%M")
 
 
 def _parse(path: Path, stem: str) -> BackupInfo | None:
@@ -41,7 +45,7 @@ def _parse(path: Path, stem: str) -> BackupInfo | None:
     if len(parts) < 3:
         return None
     try:
-        taken = datetime.strptime("-".join(parts[:3]), _STAMP)
+        taken = datetime.strptime("-".join(parts[:3]), _STAMP).replace(tzinfo=UTC)
     except ValueError:
         return None
     reason = parts[3] if len(parts) > 3 else ""
@@ -52,7 +56,7 @@ def list_backups(db_path: str | os.PathLike[str]) -> list[BackupInfo]:
     """Backups of this database, newest first."""
     stem = Path(db_path).stem
     folder = paths.backup_dir_for(db_path)
-    found = [_parse(p, stem) for p in folder.glob(f"{stem}-*.db")]
+    found = [_parse(p, stem) for p in folder.glob(f"{glob.escape(stem)}-*.db")]
     return sorted((b for b in found if b), key=lambda b: b.taken_at, reverse=True)
 
 
@@ -101,7 +105,7 @@ def take_backup(db_path: Path, reason: str, *, keep: int = DEFAULT_KEPT) -> Back
     if not db_path.exists():
         return None
     folder = paths.backup_dir_for(db_path)
-    name = f"{db_path.stem}-{datetime.now().strftime(_STAMP)}-{reason}.db"
+    name = f"{db_path.stem}-{datetime.now(UTC).strftime(_STAMP)}-{reason}.db"
     target = folder / name
     partial = target.with_suffix(".partial")
     try:
@@ -110,13 +114,20 @@ def take_backup(db_path: Path, reason: str, *, keep: int = DEFAULT_KEPT) -> Back
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         raise _storage_error("la sauvegarde automatique", exc) from exc
-    rotate(db_path, keep)
+    info = _parse(target, db_path.stem)
+    rotate(db_path, keep, protect=target)
     log.info("Backup %s taken (%s)", target, reason)
-    return _parse(target, db_path.stem)
+    return info
 
 
-def rotate(db_path: Path, keep: int) -> None:
-    for old in list_backups(db_path)[max(1, keep) :]:
+def rotate(db_path: Path, keep: int, *, protect: Path | None = None) -> None:
+    """Keep the ``keep`` newest backups; never the one just written (``protect``).
+
+    A clock that was once ahead can leave backups dated in the future: the
+    newest one written must survive them.
+    """
+    kept = [b for b in list_backups(db_path) if b.path != protect]
+    for old in kept[max(1, keep) - (1 if protect else 0) :]:
         try:
             old.path.unlink()
         except OSError:

@@ -123,14 +123,16 @@ _STORAGE_PROBLEMS = {
     "dossier ?) : rien n'a été enregistré.",
     "disk i/o error": "Erreur de lecture ou d'écriture sur le disque : rien n'a été "
     "enregistré. Vérifiez le support (clé USB retirée ?).",
+    "unable to open database file": "Le fichier de la base n'est plus accessible (clé USB "
+    "retirée ?) : rien n'a été enregistré.",
     "malformed": "La base est endommagée : rien n'a été enregistré. Fermez "
     "l'application et restaurez une sauvegarde.",
 }
 
 
-def storage_problem(exc: OperationalError) -> Exception:
+def storage_problem(exc: OperationalError | sqlite3.OperationalError) -> Exception:
     """An OperationalError the user can act on becomes a UserError; others stay bugs."""
-    text = str(exc.orig).lower()
+    text = str(exc.orig if isinstance(exc, OperationalError) else exc).lower()
     for words, message in _STORAGE_PROBLEMS.items():
         if words in text:
             return UserError(message)
@@ -153,7 +155,7 @@ class Storage:
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:
             session.rollback()
             raise storage_problem(exc) from exc
         except BaseException:
@@ -207,8 +209,11 @@ def open_storage(db_path: str | Path, *, create: bool = True, backup: bool = Tru
             log.info("Upgrading %s from %s to %s", path, revision, HEAD_REVISION)
             runner.upgrade(engine)
         return Storage(path, engine, lock)
-    except sqlite3.OperationalError as exc:
+    except (sqlite3.OperationalError, OperationalError) as exc:
         lock.release()
+        problem = storage_problem(exc)
+        if isinstance(problem, UserError):
+            raise problem from exc
         raise UserError(f"Impossible d'ouvrir la base « {path.name} » : {exc}.") from exc
     except BaseException:
         lock.release()

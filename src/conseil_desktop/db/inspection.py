@@ -78,6 +78,9 @@ def _inspect(db_path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        problem = _not_damage(db_path, exc)
+        if problem is not None:
+            raise problem from exc
         raise _damaged(
             db_path,
             f"Le fichier « {db_path.name} » n'est pas une base Conseil Desktop lisible "
@@ -96,6 +99,32 @@ def _inspect(db_path: Path) -> str | None:
             "Conseil Desktop. Il n'a pas été modifié."
         )
     return revision
+
+
+# Errors that say nothing about the file's content: it must not be called damaged.
+_BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED"}
+_NO_ACCESS = {"SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH", "SQLITE_READONLY"}
+
+
+def _not_damage(db_path: Path, exc: sqlite3.DatabaseError) -> UserError | None:
+    name = (getattr(exc, "sqlite_errorname", "") or "").split("_", 2)
+    code = "_".join(name[:2])
+    if code in _BUSY:
+        return UserError(
+            f"La base « {db_path.name} » est occupée par un autre programme. Fermez-le, "
+            "puis réessayez. Le fichier n'a pas été modifié."
+        )
+    if code in _NO_ACCESS:
+        return UserError(
+            f"Impossible de lire « {db_path} » : accès refusé ou support indisponible "
+            "(droits du dossier, clé USB retirée ?). Le fichier n'a pas été modifié."
+        )
+    if code == "SQLITE_IOERR":
+        return UserError(
+            f"Erreur de lecture sur le disque en ouvrant « {db_path.name} ». Vérifiez le "
+            "support puis réessayez."
+        )
+    return None
 
 
 def _damaged(db_path: Path, message: str) -> CorruptDatabaseError:
