@@ -260,11 +260,17 @@ Ses rôles dans les structures sont supprimés. Si cette personne est membre du 
     </message>
     <message numerus="yes">
         <source>%Ln contact(s)</source>
-        <translation><numerusform>%Ln contact(s)</numerusform><numerusform>%Ln contact(s)</numerusform></translation>
+        <translation>
+            <numerusform>%Ln contact(s)</numerusform>
+            <numerusform>%Ln contact(s)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln contact(s)</source>
-        <translation><numerusform>%1 sur %Ln contact(s)</numerusform><numerusform>%1 sur %Ln contact(s)</numerusform></translation>
+        <translation>
+            <numerusform>%1 sur %Ln contact(s)</numerusform>
+            <numerusform>%1 sur %Ln contact(s)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a contact to see its page.</source>
@@ -373,6 +379,10 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
 <context>
     <name>Database</name>
     <message>
+        <source>The database is closed. Open a database from the File menu.</source>
+        <translation>La base est fermée. Ouvrez une base depuis le menu Fichier.</translation>
+    </message>
+    <message>
         <source>Cannot read the backup “%1”: %2.</source>
         <translation>Impossible de lire la sauvegarde « %1 » : %2.</translation>
     </message>
@@ -452,7 +462,10 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     </message>
     <message numerus="yes">
         <source>overdue by %n day(s)</source>
-        <translation><numerusform>en retard de %n jour(s)</numerusform><numerusform>en retard de %n jour(s)</numerusform></translation>
+        <translation>
+            <numerusform>en retard de %n jour(s)</numerusform>
+            <numerusform>en retard de %n jour(s)</numerusform>
+        </translation>
     </message>
     <message>
         <source>today</source>
@@ -460,7 +473,10 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     </message>
     <message numerus="yes">
         <source>in %n day(s)</source>
-        <translation><numerusform>dans %n jour(s)</numerusform><numerusform>dans %n jour(s)</numerusform></translation>
+        <translation>
+            <numerusform>dans %n jour(s)</numerusform>
+            <numerusform>dans %n jour(s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -475,7 +491,10 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     </message>
     <message numerus="yes">
         <source>%n deadline(s)</source>
-        <translation><numerusform>%n échéance(s)</numerusform><numerusform>%n échéance(s)</numerusform></translation>
+        <translation>
+            <numerusform>%n échéance(s)</numerusform>
+            <numerusform>%n échéance(s)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1, of which %2 overdue</source>
@@ -1619,7 +1638,10 @@ Répondez Non seulement s'il s'agit d'une autre personne portant le même nom.</
     </message>
     <message numerus="yes">
         <source>%n project(s)</source>
-        <translation><numerusform>%n projet(s)</numerusform><numerusform>%n projet(s)</numerusform></translation>
+        <translation>
+            <numerusform>%n projet(s)</numerusform>
+            <numerusform>%n projet(s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1673,11 +1695,17 @@ Répondez Non seulement s'il s'agit d'une autre personne portant le même nom.</
     </message>
     <message numerus="yes">
         <source>%n project(s)</source>
-        <translation><numerusform>%n projet(s)</numerusform><numerusform>%n projet(s)</numerusform></translation>
+        <translation>
+            <numerusform>%n projet(s)</numerusform>
+            <numerusform>%n projet(s)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n project(s) shown</source>
-        <translation><numerusform>%n projet(s) affiché(s)</numerusform><numerusform>%n projet(s) affiché(s)</numerusform></translation>
+        <translation>
+            <numerusform>%n projet(s) affiché(s)</numerusform>
+            <numerusform>%n projet(s) affiché(s)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Requested: %1 — Granted: %2</source>

@@ -170,6 +170,14 @@ class Storage:
     def _backups_kept(self) -> int:
         return backups.read_backups_kept(self.path)
 
+    def detach(self) -> FileLock:
+        """Close every connection but keep the lock: the file can be replaced in place
+        (restore) without another program opening it meanwhile. This Storage is
+        unusable afterwards; pass the lock to ``open_storage``."""
+        self.engine.dispose()
+        lock, self._lock = self._lock, _NoLock()
+        return lock
+
     def close(self, *, backup: bool = True) -> None:
         """Close the connections (checkpointing the WAL), back up if changed, unlock."""
         self.engine.dispose()
@@ -180,15 +188,23 @@ class Storage:
             self._lock.release()
 
 
-def open_storage(db_path: str | Path, *, create: bool = True, backup: bool = True) -> Storage:
-    """Open (or create) a database for reading and writing by this process only."""
+def open_storage(
+    db_path: str | Path, *, create: bool = True, backup: bool = True,
+    lock: FileLock | None = None,
+) -> Storage:
+    """Open (or create) a database for reading and writing by this process only.
+
+    ``lock`` is a lock this process already holds on the file (restoring in place,
+    see :meth:`Storage.detach`); otherwise one is taken. On failure it is released.
+    """
     path = Path(db_path).expanduser().resolve()
     if not path.exists() and not create:
         raise UserError(f"La base « {path} » n'existe pas.")
     if not path.parent.is_dir():
         raise UserError(f"Le dossier « {path.parent} » n'existe pas.")
-    lock = FileLock(path)
-    lock.acquire()
+    if lock is None:
+        lock = FileLock(path)
+        lock.acquire()
     try:
         revision = inspect_file(path) if path.exists() and path.stat().st_size else None
         if revision is not None and revision != HEAD_REVISION:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from conseil_desktop import paths
 from conseil_desktop.db import backup as backups
-from conseil_desktop.db.engine import Storage, open_storage
+from conseil_desktop.db.engine import FileLock, Storage, open_storage
 from conseil_desktop.errors import UserError
 from conseil_desktop.ui.i18n import fill
 
@@ -23,6 +23,7 @@ class Database(QObject):
     """Holds the window's :class:`Storage`; every user action opens its session here."""
 
     switched = Signal(Path)  # another file, or restored content, is now open
+    about_to_change = Signal()  # the file is about to be closed: finish background work
 
     def __init__(self, storage: Storage, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,11 +39,17 @@ class Database(QObject):
         return self._storage
 
     def session_scope(self) -> AbstractContextManager[Session]:
+        if self._closed:
+            message = QCoreApplication.translate(
+                "Database", "The database is closed. Open a database from the File menu.")
+            raise UserError(message)
         return self._storage.session_scope()
 
     def replace(self, storage: Storage) -> None:
         """Make ``storage`` the open database; close (and back up) the previous one."""
+        self.about_to_change.emit()
         previous, self._storage = self._storage, storage
+        self._closed = False
         try:
             previous.close()
         finally:
@@ -62,15 +69,25 @@ class Database(QObject):
                     fill(message, backup_path.name, exc.strerror)
                 ) from exc
             storage.backup(BEFORE_RESTORE)
-            storage.close(backup=False)
+            self.about_to_change.emit()
+            lock = storage.detach()  # no other program can open the file meanwhile
             try:
                 backups.restore_backup(source, storage.path)
             finally:
-                self._storage = open_storage(storage.path, backup=False)
+                self._reopen(storage.path, lock)
         self.switched.emit(self._storage.path)
+
+    def _reopen(self, path: Path, lock: FileLock) -> None:
+        try:
+            self._storage = open_storage(path, backup=False, lock=lock)
+        except BaseException:
+            lock.release()  # idempotent: open_storage may have released it already
+            self._closed = True  # the detached storage must not be used again
+            raise
 
     def close(self) -> None:
         """Close the file for good (backed up if it changed); safe to call twice."""
         if not self._closed:
             self._closed = True
+            self.about_to_change.emit()
             self._storage.close()

@@ -16,6 +16,7 @@ from conseil_desktop.ui.file_actions import FileActions
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.preferences import Preferences
 from conseil_desktop.ui.contacts import ContactsTab
+from conseil_desktop.ui.contacts import worker as contacts_worker
 from conseil_desktop.ui.projects import ProjectsTab, show_meeting_projects
 from conseil_desktop.ui.tabs.list_tab import ListTab
 from conseil_desktop.ui.tabs.protocol import DataTab
@@ -68,6 +69,12 @@ class MainWindow(QMainWindow):
         self.contacts_tab.message_posted.connect(
             lambda text: self.statusBar().showMessage(text, 8000))
         self.meetings_tab.view.doubleClicked.connect(self._show_meeting_projects)
+        self.database.about_to_change.connect(self._finish_background_work)
+
+    def _finish_background_work(self) -> None:
+        """Exports read the open file: let them finish before it is closed or replaced."""
+        self.projects_tab.wait_for_exports()
+        contacts_worker.wait_for_tasks()
 
     def _show_meeting_projects(self, index: QModelIndex) -> None:
         meeting_id = self.meetings_tab.model.row_id(index.row())
@@ -128,7 +135,6 @@ class MainWindow(QMainWindow):
         self._preferences.window_geometry = self.saveGeometry()
         self._preferences.window_state = self.saveState()
         self._preferences.sync()
-        self.projects_tab.wait_for_exports()
         try:
             self.database.close()
         except UserError as exc:  # the closing backup failed; the file itself is saved

@@ -1,0 +1,66 @@
+"""The open database: restore in place under the lock, background work finished first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conseil_desktop.db import backup as backups
+from conseil_desktop.db.engine import open_storage
+from conseil_desktop.errors import DatabaseLockedError, UserError
+from conseil_desktop.ui.database import Database
+from conseil_desktop.ui.main_window import MainWindow
+
+
+def test_restore_keeps_the_file_locked_while_it_is_replaced(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken = database.storage.backup("test")
+    assert taken is not None
+    seen: list[str] = []
+    real_restore = backups.restore_backup
+
+    def restore_and_try_to_open(source: Path, target: Path) -> None:
+        with pytest.raises(DatabaseLockedError):
+            open_storage(target)  # another program, or a second window
+        seen.append("locked")
+        real_restore(source, target)
+
+    monkeypatch.setattr(backups, "restore_backup", restore_and_try_to_open)
+    database.restore(taken.path)
+    assert seen == ["locked"]
+    with database.session_scope() as session:  # the restored file is open and usable
+        assert session.connection().exec_driver_sql("SELECT 1").scalar() == 1
+
+
+def test_a_failed_reopen_leaves_a_closed_database_not_a_broken_one(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken = database.storage.backup("test")
+    assert taken is not None
+    import conseil_desktop.ui.database as module
+
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise UserError("refus")
+
+    monkeypatch.setattr(module, "open_storage", refuse)
+    with pytest.raises(UserError, match="refus"):
+        database.restore(taken.path)
+    with pytest.raises(UserError, match="fermée"):
+        database.session_scope()
+
+
+def test_background_work_is_finished_before_the_file_changes(
+    window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(window.projects_tab, "wait_for_exports", lambda: calls.append("projects"))
+    from conseil_desktop.ui.contacts import worker
+
+    monkeypatch.setattr(worker, "wait_for_tasks", lambda: calls.append("contacts"))
+    other = open_storage(tmp_path / "autre.db")
+    database.replace(other)
+    assert calls == ["projects", "contacts"]
+    database.close()
+    assert calls == ["projects", "contacts"] * 2
