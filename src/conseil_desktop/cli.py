@@ -79,9 +79,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def _remove_database(path: Path) -> None:
     from conseil_desktop.db.engine import FileLock
 
+    from conseil_desktop.db import backup
+
     lock = FileLock(path)
     lock.acquire()  # refuses if the application has it open
     try:
+        try:
+            backup.take_backup(path, "avant-demo", keep=backup.read_backups_kept(path))
+        except UserError:
+            pass  # not a database (nothing worth keeping), or unreadable: replaced anyway
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     finally:

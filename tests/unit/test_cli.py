@@ -177,3 +177,11 @@ def test_an_unusable_data_folder_is_a_plain_message(tmp_path: Path, capsys: pyte
     err = capsys.readouterr().err
     assert code == 1
     assert "dossier des données" in err and "Traceback" not in err
+
+
+def test_demo_force_backs_up_the_base_it_replaces(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from conseil_desktop.db import backup
+
+    code, _, err = run(capsys, "demo", "--db", str(db_path), "--members", "5", "--force")
+    assert code == 0, err
+    assert [b.reason for b in backup.list_backups(db_path)] == ["avant-demo"]
