@@ -5,7 +5,10 @@ a table, damaged, unreadable encoding, no recognisable column) is refused
 with exit code 2 and the base is not even touched. Rows in error are listed
 and skipped; the import goes on with the others (exit 0), unless every row
 is in error (exit 2, nothing written). ``--dry-run`` opens the base
-read-only and writes nothing.
+read-only and writes nothing. When the undo record of an import cannot be
+written, the import is saved but the user is told that ``import undo`` will
+not be available; ``import undo`` lists the people it kept because they were
+edited or used since the import.
 """
 
 from __future__ import annotations
@@ -22,6 +25,10 @@ if TYPE_CHECKING:  # imported when a verb runs, so that the other verbs start qu
 
 DRY_RUN_NOTE = "Simulation : rien n'a été enregistré."
 SAVED_NOTE = "Import enregistré."
+NO_UNDO_NOTE = (
+    "Attention : le journal d'annulation n'a pas pu être enregistré, cet import ne pourra "
+    "pas être annulé avec « import undo » (ni aucun import précédent)."
+)
 
 
 def add_import_commands(
@@ -76,6 +83,7 @@ def _dry_run(args: argparse.Namespace, rows: PreparedRows) -> int:
 def _import(args: argparse.Namespace, rows: PreparedRows) -> int:
     from conseil_desktop.db.engine import open_storage
     from conseil_desktop.services.importing import apply_import, plan_rows
+    from conseil_desktop.services.importing.undo import undo_available
 
     path = _db_path(args)
     storage = open_storage(path)  # backs the base up first when it changed since the last one
@@ -90,6 +98,10 @@ def _import(args: argparse.Namespace, rows: PreparedRows) -> int:
         storage.close()
     _report(result.summary(), plan)
     print(SAVED_NOTE)
+    if result.changed_anything and (
+        result.import_id is None or not undo_available(path, result.import_id)
+    ):
+        print(NO_UNDO_NOTE)
     return 0
 
 

@@ -241,3 +241,36 @@ def test_keyboard_opens_and_closes_the_forms(qtbot: Any, tab: ContactsTab) -> No
     tab.dialog.reject()
     qtbot.keyClick(tab.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert tab.search.hasFocus()
+
+
+@pytest.mark.parametrize("in_use", [False, True])
+def test_checking_whether_an_organisation_can_be_deleted_deletes_nothing(
+    tab: ContactsTab, database: Database, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch,
+    in_use: bool,
+) -> None:
+    """The question is asked from what refers to it, not by deleting then rolling back."""
+    from conseil_desktop.services import contacts
+
+    org = new_organisation(database, "Amicale du Lac")
+    if in_use:
+        new_contact(database, "Diop", "Awa", org, "Présidente")
+    tab.invalidate()
+    assert tab.select(ContactKind.ORGANISATION, org)
+    deletions: list[int] = []
+    real = contacts.delete_organisation
+
+    def recorded(session: Any, org_id: int, **kwargs: Any) -> Any:
+        deletions.append(org_id)
+        return real(session, org_id, **kwargs)
+
+    monkeypatch.setattr(contacts, "delete_organisation", recorded)
+    dialogs.answer("confirm", False)  # the user says no
+    row = tab.current_row()
+    assert row is not None and row.id == org
+    assert tab.removal.delete(row) is None
+    [(_parent, _title, question)] = dialogs.named("confirm")
+    assert ("ne peut pas être supprimée" in question) is in_use
+    assert ("1 contact(s) y ont un rôle" in question) is in_use
+    assert deletions == []
+    with database.session_scope() as session:
+        assert contact_queries.get_organisation(session, org).archived_at is None

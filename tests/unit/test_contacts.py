@@ -291,3 +291,44 @@ def test_organisation_represented_by_a_member_is_archived_not_deleted(session: S
     with pytest.raises(OrganisationInUseError, match="des membres la représentent"):
         contacts.delete_organisation(session, oid)
     assert contacts.delete_organisation(session, oid, confirmed=True) is DeleteOutcome.ARCHIVED
+
+
+def test_organisation_usage_says_what_refers_to_it_and_changes_nothing(
+    session: Session,
+) -> None:
+    oid = new_org(session, "Centre social", "centre_social")
+    other = new_org(session, "Atelier vélo", "association")
+    unused = contacts.organisation_usage(session, other)
+    assert not unused.in_use
+    assert (unused.projects, unused.people, unused.members, unused.decisions) == ([], 0, 0, 0)
+    projects.create_project(session, ProjectData(
+        title="Vélo-école", holder_kind=HolderKind.ORGANISATION, holder_id=oid))
+    projects.create_project(session, ProjectData(
+        title="Fête", fundings=[FundingLine(oid, 50_000)]))
+    new_contact(session, "Camara", "Mariam", AffiliationData(oid, "Directrice"))
+    for last in ("Koné", "Sy"):
+        person = Person(last_name=last, first_name="Moussa")
+        session.add(person)
+        session.flush()
+        session.add(Membership(person_id=person.id, college=College.LOCAL_ACTORS,
+                               organisation_id=oid))
+    meeting = Meeting(type_code="pleniere", title="Plénière", date=date(2026, 3, 1))
+    session.add(meeting)
+    session.flush()
+    session.add(Decision(meeting_id=meeting.id, text="Prêter la salle.",
+                         owner_organisation_id=oid))
+    session.flush()
+    usage = contacts.organisation_usage(session, oid)
+    assert usage.in_use
+    assert [p.label for p in usage.projects] == ["Fête", "Vélo-école"]
+    assert (usage.people, usage.members, usage.decisions) == (1, 2, 1)
+    message = usage.message()
+    assert "elle finance ou porte 2 projet(s) (Fête, Vélo-école)" in message
+    assert "1 contact(s) y ont un rôle" in message
+    assert "des membres la représentent (2)" in message
+    assert "des décisions lui sont confiées (1)" in message
+    assert not session.new and not session.dirty and not session.deleted
+    with pytest.raises(OrganisationInUseError) as raised:
+        contacts.delete_organisation(session, oid)
+    assert raised.value.message == message
+    assert session.get(Organisation, oid) is not None

@@ -10,22 +10,24 @@ import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import vobject
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from conseil_desktop import cli_export
 from conseil_desktop.app import FrenchArgumentParser
 from conseil_desktop.cli import run, run_command
 from conseil_desktop.db.engine import Storage
-from conseil_desktop.db.models import ProjectStatus
+from conseil_desktop.db.models import Consent, ConsentKind, Organisation, ProjectStatus
 from conseil_desktop.errors import InvalidInputError, UserError
 from conseil_desktop.export import projects_export, vcard
 from conseil_desktop.export.files import atomic_output
 from conseil_desktop.export.safety import neutralise
-from conseil_desktop.services import contacts, projects
+from conseil_desktop.services import contacts, members, projects
 from conseil_desktop.services.contacts import AffiliationData, ContactData, OrganisationData
 from conseil_desktop.services.projects import FundingLine, HolderKind, ProjectData
 
@@ -314,3 +316,125 @@ def test_useful_addresses_pdf(filled: Path, tmp_path: Path) -> None:
 )
 def test_neutralise(value: object, expected: object) -> None:
     assert neutralise(value) == expected
+
+
+# --- members who are also contacts, foreign phones -----------------------------------
+
+HOME = "7 impasse des Lilas"
+
+
+@pytest.fixture
+def with_members(filled: Path, storage: Storage) -> Path:
+    """Three members who are contacts too (one consents to sharing their details, one
+    refused) and a contact, not a member, with a German phone number."""
+    with storage.session_scope() as s:
+        regie = s.scalars(select(Organisation.id)
+                          .where(Organisation.name == "Régie de quartier Œuvray")).one()
+
+        def member(last: str, first: str, phone: str, email: str, role: AffiliationData,
+                   consent: bool | None) -> None:
+            person_id = members.create_member(s, members.MemberData(
+                last, first, phone=phone, email=email, address_line1=HOME,
+                postcode="31200", city="Toulouse"))
+            contacts.add_affiliation(s, person_id, role)
+            if consent is not None:
+                s.add(Consent(person_id=person_id, kind=ConsentKind.SHARE_CONTACT,
+                              granted=consent, recorded_on=TODAY, source="formulaire"))
+
+        member("Koné", "Moussa", "06 99 88 77 66", "moussa@perso.example", AffiliationData(
+            regie, "Trésorier", phone="05 61 99 88 77", email="tresorier@regie.example.org"),
+            None)
+        member("Sy", "Awa", "07 81 22 33 44", "awa@perso.example",
+               AffiliationData(regie, "Bénévole"), False)
+        member("Diop", "Fatou", "+49 30 1234567", "fatou@perso.example",
+               AffiliationData(regie, "Animatrice"), True)
+        contacts.create_contact(s, ContactData(
+            "Müller", "Jonas", phone="+49 30 7654321", email="jonas@example.de",
+            address_line1="Hauptstraße 1", postcode="31000", city="Toulouse",
+            affiliations=[AffiliationData(regie, "Partenaire")]))
+    return filled
+
+
+PRIVATE = ("moussa@perso.example", "awa@perso.example", "+33699887766", "06 99 88 77 66",
+           "+33781223344", "07 81 22 33 44", HOME, "31200")
+
+
+def test_contacts_xlsx_keeps_members_private_details_out(
+    with_members: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "contacts.xlsx"
+    assert export(with_members, "contacts", out) == 0
+    sheet = load_workbook(out)["Personnes"]
+    rows = {(r[0].value, r[3].value): r for r in sheet.iter_rows(min_row=2)}
+    values = {str(c.value) for r in rows.values() for c in r if c.value is not None}
+    for private in PRIVATE:
+        assert not any(private in value for value in values), private
+    regie = ["12 allée de Bellefontaine", "31100", "Toulouse"]
+    kone = [c.value for c in rows[("Koné", "Trésorier")]]
+    assert kone[4:9] == ["05 61 99 88 77", "tresorier@regie.example.org", *regie]
+    sy = [c.value for c in rows[("Sy", "Bénévole")]]
+    assert sy[4:9] == [None, None, *regie]  # refused to share: nothing personal
+    diop = [c.value for c in rows[("Diop", "Animatrice")]]
+    assert diop[4:9] == ["+49301234567", "fatou@perso.example", *regie]  # consented
+    muller = [c.value for c in rows[("Müller", "Partenaire")]]  # not a member: as before
+    assert muller[4:9] == ["+49307654321", "jonas@example.de", "Hauptstraße 1", "31000",
+                           "Toulouse"]
+
+
+def test_phones_in_xlsx_are_text_with_a_quote_prefix_not_an_apostrophe(
+    with_members: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "contacts.xlsx"
+    assert export(with_members, "contacts", out) == 0
+    book = load_workbook(out)
+    people = {r[0].value: r for r in book["Personnes"].iter_rows(min_row=2)}
+    for name, shown in (("Müller", "+49307654321"), ("Diop", "+49301234567"),
+                        ("Nguyễn", "05 61 22 22 22")):
+        phone = people[name][4]
+        assert (phone.value, phone.data_type, phone.quotePrefix) == (shown, "s", True), name
+    orgs = {r[0].value: r for r in book["Organisations"].iter_rows(min_row=2)}
+    caf = orgs["CAF de la Haute-Garonne"][8]
+    assert (caf.value, caf.quotePrefix) == ("3230", True)
+    evil = orgs["'" + INJECTED]  # other text cells are still neutralised
+    assert evil[0].value == "'" + INJECTED and not evil[0].quotePrefix
+    assert evil[8].value == "05 61 00 00 09"
+
+
+def test_vcards_keep_members_private_details_out(with_members: Path, tmp_path: Path) -> None:
+    out = tmp_path / "contacts.vcf"
+    assert export(with_members, "contacts", out) == 0
+    text = out.read_text(encoding="utf-8")
+    for private in PRIVATE:
+        assert private not in text, private
+    cards = {card.fn.value: card for card in vobject.readComponents(text)
+             if card.kind.value == "individual"}
+
+    def values(card: Any, name: str) -> list[Any]:
+        return [item.value for item in card.contents.get(name, [])]
+
+    kone = cards["Moussa Koné"]
+    assert values(kone, "tel") == ["+33561998877"]
+    assert values(kone, "email") == ["tresorier@regie.example.org"]
+    assert values(kone, "adr") == []
+    sy = cards["Awa Sy"]
+    assert (values(sy, "tel"), values(sy, "email"), values(sy, "adr")) == ([], [], [])
+    diop = cards["Fatou Diop"]
+    assert values(diop, "tel") == ["+49301234567"]  # no apostrophe: not a spreadsheet
+    assert values(diop, "email") == ["fatou@perso.example"]
+    assert values(diop, "adr") == []
+    muller = cards["Jonas Müller"]
+    assert values(muller, "tel") == ["+49307654321"]
+    assert [a.street for a in values(muller, "adr")] == ["Hauptstraße 1"]
+
+
+def test_a_phone_column_value_that_is_not_a_number_is_neutralised() -> None:
+    from openpyxl import Workbook
+
+    from conseil_desktop.export import contacts_export
+
+    workbook = Workbook(write_only=True)
+    assert contacts_export._phone(workbook, "=1+1") == "'=1+1"
+    assert contacts_export._phone(workbook, "+1-1") == "'+1-1"
+    assert contacts_export._phone(workbook, "") is None
+    cell = contacts_export._phone(workbook, "+33561222922")
+    assert (cell.value, cell.quotePrefix) == ("05 61 22 29 22", True)

@@ -11,18 +11,23 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from conseil_desktop.db.base import utcnow
 from conseil_desktop.db.engine import Storage
 from conseil_desktop.db.models import (
     Attendance,
     College,
+    Consent,
+    ConsentKind,
     ContactAffiliation,
     Designation,
     Meeting,
+    MemberRole,
     Membership,
     MembershipStatusEvent,
     MemberStatus,
     Organisation,
     Person,
+    Seat,
 )
 from conseil_desktop.errors import UserError
 from conseil_desktop.services.importing import (
@@ -33,6 +38,7 @@ from conseil_desktop.services.importing import (
     undo_last_import,
 )
 from conseil_desktop.services.importing import apply as applying
+from conseil_desktop.services.importing import undo as undoing
 from conseil_desktop.services.importing.undo import load_record, record_path
 from conseil_desktop.services.members import MemberData, create_member
 
@@ -229,3 +235,160 @@ def test_the_undo_record_belongs_to_one_database(storage: Storage, tmp_path: Pat
     other = tmp_path / "autre" / storage.path.name
     assert record_path(other) != record_path(storage.path)
     assert load_record(other) is None
+
+
+def test_undo_keeps_people_edited_or_given_a_role_consent_or_status_since(
+    storage: Storage,
+) -> None:
+    run_import(storage, "utf8_bom_virgule.csv")
+    with storage.session_scope() as session:
+        dupont = person_named(session, "DUPONT")
+        dupont.phone, dupont.address_line1 = "+33699999999", "12 rue des Lilas"
+        session.add(Consent(person_id=person_named(session, "N'DIAYE").id,
+                            kind=ConsentKind.IMAGE, granted=True, recorded_on=TODAY,
+                            source="formulaire papier"))
+        lefevre = person_named(session, "LEFÈVRE")
+        assert lefevre.membership is not None
+        session.add(MemberRole(membership_id=lefevre.membership.id, role_code="president"))
+        oeuvray = person_named(session, "ŒUVRAY")
+        assert oeuvray.membership is not None
+        session.add(MembershipStatusEvent(membership_id=oeuvray.membership.id,
+                                          status=MemberStatus.RESIGNED, effective_on=TODAY))
+        diallo = person_named(session, "DIALLO")
+        assert diallo.membership is not None
+        diallo.membership.seat = Seat.SUPPLEANT
+    with storage.session_scope() as session:
+        result = undo_last_import(session, storage.path)
+    assert result.deleted_people == 3
+    assert result.kept_people == ("DIALLO Aïcha", "DUPONT Élodie", "LEFÈVRE Hélène",
+                                  "N'DIAYE Moussa", "ŒUVRAY Gaël")
+    assert "Fiche(s) gardée(s)" in result.describe() and "DUPONT Élodie" in result.describe()
+    with storage.session_scope() as session:
+        assert count(session, Person) == 5
+        assert person_named(session, "DUPONT").phone == "+33699999999"
+        assert count(session, Consent) == count(session, MemberRole) == 1
+        assert count(session, MembershipStatusEvent) == 5 + 1
+
+
+def test_undo_keeps_a_membership_given_a_role_since(storage: Storage, tmp_path: Path) -> None:
+    with storage.session_scope() as session:
+        for last in ("Benali", "Roux"):
+            session.add(Person(last_name=last, first_name="Karim"))
+    update = tmp_path / "maj.csv"
+    update.write_text("Nom;Prénom;Ville\nBENALI;Karim;Toulouse\nROUX;Karim;Toulouse\n",
+                      encoding="utf-8")
+    run_import(storage, update)
+    with storage.session_scope() as session:
+        membership = person_named(session, "Benali").membership
+        assert membership is not None
+        session.add(MemberRole(membership_id=membership.id, role_code="tresorier"))
+    with storage.session_scope() as session:
+        result = undo_last_import(session, storage.path)
+    assert (result.removed_memberships, result.kept_memberships) == (1, ("Benali Karim",))
+    assert "Adhésion(s) gardée(s)" in result.describe()
+    with storage.session_scope() as session:
+        assert person_named(session, "Benali").membership is not None
+        assert person_named(session, "Roux").membership is None
+        assert count(session, MemberRole) == 1
+
+
+def failing_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(undoing, "_write", broken)
+
+
+def test_when_the_record_cannot_be_written_undo_never_reverses_an_older_import(
+    storage: Storage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = run_import(storage, "doublons.csv")
+    assert first.import_id and undoing.undo_available(storage.path, first.import_id)
+    second_file = tmp_path / "b.csv"
+    second_file.write_text("Nom;Prénom;Courriel\nBeta;Bob;bob@exemple.fr\n", encoding="utf-8")
+    with monkeypatch.context() as patch:
+        failing_write(patch)
+        second = run_import(storage, second_file)
+    assert second.changed_anything and second.import_id is None
+    assert not record_path(storage.path).exists()
+    with storage.session_scope() as session, pytest.raises(UserError, match="Aucun import"):
+        undo_last_import(session, storage.path)
+    with storage.session_scope() as session:
+        assert count(session, Person) == first.counts[RowAction.CREATE] + 1
+
+
+def test_an_import_is_refused_if_its_record_can_be_neither_written_nor_removed(
+    storage: Storage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_import(storage, "doublons.csv")
+    before = record_path(storage.path).read_text(encoding="utf-8")
+    second_file = tmp_path / "b.csv"
+    second_file.write_text("Nom;Prénom\nBeta;Bob\n", encoding="utf-8")
+    failing_write(monkeypatch)
+
+    def no_unlink(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", no_unlink)
+    with pytest.raises(UserError, match="ni écrit ni effacé"):
+        run_import(storage, second_file)
+    with storage.session_scope() as session:
+        assert session.scalar(select(Person).where(Person.last_name == "BETA")) is None
+    assert record_path(storage.path).read_text(encoding="utf-8") == before
+
+
+def test_a_rolled_back_import_puts_back_the_previous_record(
+    storage: Storage, tmp_path: Path
+) -> None:
+    first = run_import(storage, "doublons.csv")
+    before = record_path(storage.path).read_bytes()
+    second_file = tmp_path / "b.csv"
+    second_file.write_text("Nom;Prénom\nBeta;Bob\n", encoding="utf-8")
+    with storage.session_scope() as session:
+        plan = plan_import(session, second_file, today=TODAY)
+    with pytest.raises(RuntimeError), storage.session_scope() as session:
+        second = apply_import(session, plan, storage.path, today=TODAY)
+        assert load_record(storage.path).state == undoing.PENDING  # type: ignore[union-attr]
+        raise RuntimeError("coupure")
+    assert second.import_id is not None
+    assert not undoing.undo_available(storage.path, second.import_id)
+    assert record_path(storage.path).read_bytes() == before
+    assert first.import_id is not None and undoing.undo_available(storage.path, first.import_id)
+
+
+def test_a_pending_record_is_refused_and_deleted(storage: Storage) -> None:
+    """The process stopped between writing the record and committing the import."""
+    run_import(storage, "doublons.csv")
+    target = record_path(storage.path)
+    data = json.loads(target.read_text(encoding="utf-8"))
+    target.write_text(json.dumps({**data, "state": "pending"}), encoding="utf-8")
+    with storage.session_scope() as session, pytest.raises(UserError, match="ne peut pas"):
+        undo_last_import(session, storage.path)
+    assert not target.exists()
+    with storage.session_scope() as session:
+        assert count(session, Person) > 0
+
+
+def test_undo_refuses_and_deletes_a_record_older_than_30_days(
+    storage: Storage, tmp_path: Path
+) -> None:
+    run_import(storage, "doublons.csv")
+    target = record_path(storage.path)
+    later = utcnow() + dt.timedelta(days=31)
+    with storage.session_scope() as session, pytest.raises(UserError, match="30 jours"):
+        undo_last_import(session, storage.path, now=later)
+    assert not target.exists()
+    with storage.session_scope() as session:
+        assert count(session, Person) > 0
+
+
+def test_expired_records_of_other_bases_are_purged(storage: Storage, tmp_path: Path) -> None:
+    old = record_path(tmp_path / "autre.db")
+    old.parent.mkdir(parents=True)
+    written = (utcnow() - dt.timedelta(days=40)).isoformat()
+    old.write_text(json.dumps({"imported_at": written, "updated": {"x": {"phone": [1, 2]}}}),
+                   encoding="utf-8")
+    recent = record_path(tmp_path / "recent.db")
+    recent.write_text(json.dumps({"imported_at": utcnow().isoformat()}), encoding="utf-8")
+    run_import(storage, "doublons.csv")
+    assert not old.exists() and recent.exists() and record_path(storage.path).exists()

@@ -144,3 +144,45 @@ def test_an_unknown_sheet_lists_the_sheets(
 def test_undo_without_an_import(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "import", "undo", "--db", str(db_path))
     assert (code, err) == (1, "Erreur : Aucun import à annuler pour cette base.\n")
+
+
+def test_import_says_when_undo_will_not_be_available(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conseil_desktop.services.importing import undo
+
+    code, out, _ = run(capsys, "import", "members", str(DATA / "doublons.csv"),
+                       "--db", str(db_path))
+    assert code == 0 and cli_import.NO_UNDO_NOTE not in out
+
+    def broken(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(undo, "_write", broken)
+    code, out, _ = run(capsys, "import", "members", str(DATA / "adresse_decoupee.xlsx"),
+                       "--db", str(db_path))
+    assert code == 0
+    assert out.splitlines()[-2:] == [cli_import.SAVED_NOTE, cli_import.NO_UNDO_NOTE]
+    before = people(db_path)
+    code, _, err = run(capsys, "import", "undo", "--db", str(db_path))
+    assert (code, err) == (1, "Erreur : Aucun import à annuler pour cette base.\n")
+    assert people(db_path) == before  # the first import was not reversed instead
+
+
+def test_undo_lists_the_people_it_kept(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "import", "members", str(DATA / "adresse_decoupee.xlsx"), "--db", str(db_path))
+    storage = open_storage(db_path, backup=False)
+    try:
+        with storage.session_scope() as session:
+            person = session.scalars(select(Person).order_by(Person.id)).first()
+            assert person is not None
+            person.phone = "+33699999999"
+            name = f"{person.last_name} {person.first_name}"
+    finally:
+        storage.close(backup=False)
+    code, out, _ = run(capsys, "import", "undo", "--db", str(db_path))
+    assert code == 0
+    assert out.startswith("Import de « adresse_decoupee.xlsx » annulé : 2 fiche(s) supprimée(s)")
+    assert (f"Fiche(s) gardée(s) car modifiée(s) ou utilisée(s) depuis l'import "
+            f"(coordonnées, rôles, consentements, réunions, projets…) : {name}.") in out
+    assert people(db_path) == 1

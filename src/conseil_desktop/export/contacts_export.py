@@ -2,26 +2,43 @@
 "Adresses utiles" list handed to residents.
 
 The printed list shows organisations only, grouped by type, with their
-public address and phone: no e-mail, no person, nothing personal.
+public address and phone: no e-mail, no person, nothing personal. A member
+of the council who is also a contact comes with what belongs to their roles
+only (see :class:`~conseil_desktop.services.contact_queries.PersonCard`): in
+the spreadsheet, the address of their organisation stands for theirs.
+
+Phone numbers in the spreadsheet are text cells with Excel's "quote prefix"
+(what typing an apostrophe first does), not an apostrophe in the value, so
+``+49 30 1234567`` shows as typed and stays text; anything in a phone column
+that is not a phone number is neutralised like every other text cell.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from conseil_desktop.export.files import atomic_output, output_format
+from conseil_desktop.export.safety import neutralise
 from conseil_desktop.services.formatting import fmt_date, fmt_phone
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.cell import Cell
     from reportlab.platypus import Flowable
 
     from conseil_desktop.export.pdf.layout import Styles
-    from conseil_desktop.services.contact_queries import AddressBook, OrganisationCard
+    from conseil_desktop.services.contact_queries import (
+        AddressBook,
+        OrganisationCard,
+        PersonCard,
+        RoleCard,
+    )
 
 FORMATS = ("xlsx", "vcf", "pdf")
 USEFUL_ADDRESSES = "Adresses utiles"
@@ -45,32 +62,67 @@ def export_contacts(
 
 
 def write_contacts_xlsx(book: AddressBook, path: Path) -> None:
-    from conseil_desktop.export.xlsx.sheets import Column, add_sheet, new_workbook, save
+    from conseil_desktop.export.xlsx.sheets import Column, Kind, add_sheet, new_workbook, save
 
     workbook = new_workbook()
+    # Kind.NUMBER passes a value through untouched: here, the cell made by _phone.
+    phone_column = Column("Téléphone", 16, Kind.NUMBER)
     add_sheet(workbook, "Organisations", [
         Column("Nom", 36), Column("Type", 24), Column("SIRET", 16), Column("RNA", 12),
         Column("Adresse", 32), Column("Complément", 20), Column("Code postal", 10),
-        Column("Ville", 18), Column("Téléphone", 16), Column("Courriel", 30),
+        Column("Ville", 18), phone_column, Column("Courriel", 30),
         Column("Site web", 30), Column("Notes", 40),
     ], [
         (o.name, o.kind_label, o.siret, o.rna, o.address_line1, o.address_line2, o.postcode,
-         o.city, fmt_phone(o.phone), o.email, o.website, o.notes)
+         o.city, _phone(workbook, o.phone), o.email, o.website, o.notes)
         for o in book.organisations
     ])
     add_sheet(workbook, "Personnes", [
         Column("Nom", 22), Column("Prénom", 18), Column("Organisation", 32),
-        Column("Fonction", 26), Column("Téléphone", 16), Column("Courriel", 30),
+        Column("Fonction", 26), phone_column, Column("Courriel", 30),
         Column("Adresse", 30), Column("Code postal", 10), Column("Ville", 18),
         Column("Notes", 40),
     ], [
         (p.last_name, p.first_name, role.organisation, role.role_title,
-         fmt_phone(role.phone or p.phone), role.email or p.email,
-         ", ".join(x for x in (p.address_line1, p.address_line2) if x), p.postcode, p.city,
-         role.notes)
+         _phone(workbook, role.phone or p.phone), role.email or p.email,
+         *_address(p, role), role.notes)
         for p in book.people for role in p.roles
     ])
     save(workbook, path)
+
+
+def _address(person: PersonCard, role: RoleCard) -> tuple[str, str, str]:
+    """Street, postcode and city: a member's are their organisation's, never their home."""
+    place = role if person.member else person
+    street = ", ".join(x for x in (place.address_line1, place.address_line2) if x)
+    return street, place.postcode, place.city
+
+
+_PHONE_NUMBER = re.compile(r"\+?[0-9][0-9 ]*")  # digits and spaces: never a formula
+
+
+class _Styled:
+    """What a write-only cell needs to be given a style before its sheet exists."""
+
+    title = "téléphones"  # shown by Cell.__repr__, which the sheet calls on a cell it is given
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.parent = workbook
+
+
+def _phone(workbook: Workbook, stored: str) -> Cell | Any:
+    """A phone number as text with the quote prefix, shown as ``06 12 34 56 78``
+    for a French number and as stored (``+4930…``) otherwise."""
+    from openpyxl.cell import WriteOnlyCell
+
+    shown = fmt_phone(stored)
+    if not shown:
+        return None
+    if not _PHONE_NUMBER.fullmatch(shown):
+        return neutralise(shown)
+    cell = WriteOnlyCell(_Styled(workbook), value=shown)  # type: ignore[arg-type]
+    cell.quotePrefix = True
+    return cell
 
 
 def write_useful_addresses_pdf(

@@ -20,10 +20,13 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from conseil_desktop.db.models import (
+    Consent,
+    ConsentKind,
     ContactAffiliation,
     Decision,
     Guest,
     Meeting,
+    Membership,
     Organisation,
     Person,
     Project,
@@ -349,10 +352,19 @@ class RoleCard:
     phone: str
     email: str
     notes: str
+    # The organisation's address: where a member who is also a contact is reached.
+    address_line1: str = ""
+    address_line2: str = ""
+    postcode: str = ""
+    city: str = ""
 
 
 @dataclass(frozen=True)
 class PersonCard:
+    """A contact person. For a member of the council, only what belongs to their
+    roles: personal phone and e-mail only with their consent to share them
+    (:attr:`ConsentKind.SHARE_CONTACT`), never their home address."""
+
     uuid: str
     last_name: str
     first_name: str
@@ -363,6 +375,7 @@ class PersonCard:
     postcode: str
     city: str
     roles: list[RoleCard]
+    member: bool = False
 
 
 @dataclass(frozen=True)
@@ -383,20 +396,39 @@ def address_book(session: Session) -> AddressBook:
     orgs.sort(key=lambda o: (fold(o.kind_label), fold(o.name)))
     roles: dict[int, list[RoleCard]] = {}
     query = (
-        select(ContactAffiliation, Organisation.name)
+        select(ContactAffiliation, Organisation)
         .outerjoin(Organisation, Organisation.id == ContactAffiliation.organisation_id)
         .order_by(ContactAffiliation.id)
     )
     for a, org in session.execute(query):
-        roles.setdefault(a.person_id, []).append(
-            RoleCard(org or "", a.role_title, a.phone or "", a.email or "", a.notes))
+        roles.setdefault(a.person_id, []).append(RoleCard(
+            org.name if org else "", a.role_title, a.phone or "", a.email or "", a.notes,
+            *((org.address_line1, org.address_line2, org.postcode, org.city) if org else ())))
+    contacts = select(ContactAffiliation.person_id)
+    members = set(session.scalars(
+        select(Membership.person_id).where(Membership.person_id.in_(contacts))))
+    sharing = set(session.scalars(select(Consent.person_id).where(
+        Consent.person_id.in_(contacts), Consent.kind == ConsentKind.SHARE_CONTACT,
+        Consent.granted.is_(True))))
     people = session.scalars(
-        select(Person).where(Person.id.in_(select(ContactAffiliation.person_id)),
+        select(Person).where(Person.id.in_(contacts),
                              Person.anonymised_at.is_(None), Person.archived_at.is_(None))
         .order_by(Person.search_key, Person.id)
     )
     return AddressBook(orgs, [
-        PersonCard(p.uuid, p.last_name, p.first_name, p.email or "", p.phone or "",
-                   p.address_line1, p.address_line2, p.postcode, p.city, roles[p.id])
+        _person_card(p, roles[p.id], member=p.id in members, sharing=p.id in sharing)
         for p in people
     ])
+
+
+def _person_card(person: Person, roles: list[RoleCard], *, member: bool,
+                 sharing: bool) -> PersonCard:
+    """A member's personal details stay private (domain.md sections 2, 9): their
+    phone and e-mail only with their consent, their home address never."""
+    p = person
+    if not member:
+        return PersonCard(p.uuid, p.last_name, p.first_name, p.email or "", p.phone or "",
+                          p.address_line1, p.address_line2, p.postcode, p.city, roles)
+    return PersonCard(p.uuid, p.last_name, p.first_name,
+                      (p.email or "") if sharing else "", (p.phone or "") if sharing else "",
+                      "", "", "", "", roles, member=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from conseil_desktop.db.base import utcnow
@@ -132,30 +132,71 @@ def restore_organisation(session: Session, org_id: int) -> None:
     require_organisation(session, org_id).archived_at = None
 
 
+@dataclass(frozen=True)
+class OrganisationUsage:
+    """What refers to an organisation, and so stops it from being deleted."""
+
+    name: str
+    projects: list[Choice]  # the projects it holds or funds
+    people: int  # contacts with a role in it
+    members: int  # members of the council who represent it
+    decisions: int  # decisions entrusted to it
+
+    @property
+    def in_use(self) -> bool:
+        return bool(self.projects or self.people or self.members or self.decisions)
+
+    def message(self) -> str:
+        reasons = []
+        if self.projects:
+            titles = ", ".join(p.label for p in self.projects[:5]) + (
+                " …" if len(self.projects) > 5 else "")
+            reasons.append(f"elle finance ou porte {len(self.projects)} projet(s) ({titles})")
+        if self.people:
+            reasons.append(f"{self.people} contact(s) y ont un rôle")
+        if self.members:
+            reasons.append(f"des membres la représentent ({self.members})")
+        if self.decisions:
+            reasons.append(f"des décisions lui sont confiées ({self.decisions})")
+        why = " ; ".join(reasons)
+        return (
+            f"L'organisation « {self.name} » ne peut pas être supprimée : {why}. Pour garder "
+            "cet historique, elle sera archivée (masquée des listes) au lieu d'être supprimée."
+        )
+
+
+def organisation_usage(session: Session, org_id: int) -> OrganisationUsage:
+    """What refers to the organisation (read only: nothing is changed)."""
+    org = require_organisation(session, org_id)
+
+    def count(clause: ColumnElement[bool]) -> int:
+        return session.scalar(select(func.count()).where(clause)) or 0
+
+    return OrganisationUsage(
+        name=org.name,
+        projects=organisation_projects(session, org_id),
+        people=count(ContactAffiliation.organisation_id == org_id),
+        members=count(Membership.organisation_id == org_id),
+        decisions=count(Decision.owner_organisation_id == org_id),
+    )
+
+
 def delete_organisation(
     session: Session, org_id: int, *, confirmed: bool = False
 ) -> DeleteOutcome:
-    """Delete an organisation nothing refers to; otherwise archive it once confirmed.
+    """Delete an organisation nothing refers to (:func:`organisation_usage`);
+    otherwise archive it once confirmed.
 
     Without ``confirmed``, an organisation still referred to raises
     :class:`OrganisationInUseError` naming its projects, for the form to ask.
     """
-    org = require_organisation(session, org_id)
-    projects = organisation_projects(session, org_id)
-    people = session.scalar(
-        select(func.count()).select_from(ContactAffiliation)
-        .where(ContactAffiliation.organisation_id == org_id)
-    ) or 0
-    others = any(session.scalar(select(exists().where(clause))) for clause in (
-        Membership.organisation_id == org_id, Decision.owner_organisation_id == org_id,
-    ))
-    if not projects and not people and not others:
-        session.delete(org)
+    usage = organisation_usage(session, org_id)
+    if not usage.in_use:
+        session.delete(require_organisation(session, org_id))
         session.flush()
         return DeleteOutcome.DELETED
     if not confirmed:
-        raise OrganisationInUseError(_in_use_message(org.name, projects, people, others),
-                                     projects=projects)
+        raise OrganisationInUseError(usage.message(), projects=usage.projects)
     archive_organisation(session, org_id)
     return DeleteOutcome.ARCHIVED
 
@@ -170,22 +211,6 @@ def organisation_projects(session: Session, org_id: int) -> list[Choice]:
         .order_by(Project.title)
     )
     return [Choice(pid, title) for pid, title in rows]
-
-
-def _in_use_message(name: str, projects: list[Choice], people: int, others: bool) -> str:
-    reasons = []
-    if projects:
-        titles = ", ".join(p.label for p in projects[:5]) + (" …" if len(projects) > 5 else "")
-        reasons.append(f"elle finance ou porte {len(projects)} projet(s) ({titles})")
-    if people:
-        reasons.append(f"{people} contact(s) y ont un rôle")
-    if others:
-        reasons.append("des membres la représentent ou des décisions lui sont confiées")
-    why = " ; ".join(reasons)
-    return (
-        f"L'organisation « {name} » ne peut pas être supprimée : {why}. Pour garder cet "
-        "historique, elle sera archivée (masquée des listes) au lieu d'être supprimée."
-    )
 
 
 def _apply_organisation(

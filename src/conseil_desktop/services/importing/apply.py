@@ -8,7 +8,10 @@ through :func:`~conseil_desktop.services.members.update_members_fields`, so
 only the changed fields are written. Organisations named in a
 *Structure* column are found by folded name or created. What was done is
 recorded for :func:`~conseil_desktop.services.importing.undo.undo_last_import`
-once the transaction commits.
+before the transaction commits (as pending, in place of the previous import's
+record) and marked done once it commits: ``ImportResult.import_id`` and
+:func:`~conseil_desktop.services.importing.undo.undo_available` then tell
+whether the import can be undone.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from conseil_desktop.db.base import utcnow
 from conseil_desktop.db.models import College, Designation, Organisation, Seat, Sex
 from conseil_desktop.services.importing.matching import Values
 from conseil_desktop.services.importing.plan import (
@@ -34,7 +38,7 @@ from conseil_desktop.services.importing.plan import (
 from conseil_desktop.services.importing.undo import (
     UndoRecord,
     new_record,
-    save_record_on_commit,
+    stage_record,
     to_json,
 )
 from conseil_desktop.services.members import (
@@ -54,6 +58,10 @@ class ImportResult:
     created_ids: tuple[int, ...]
     updated_ids: tuple[int, ...]
     organisations_created: int
+    # The undo record's id, None when the import changed nothing (the previous
+    # import's record is kept) or when the record could not be written.
+    import_id: str | None = None
+    changed_anything: bool = False
 
     @property
     def counts(self) -> dict[RowAction, int]:
@@ -80,9 +88,15 @@ def apply_import(
                       organisations, today, record)
     updated = _update(session, [r for r in rows if r.action is RowAction.UPDATE],
                       organisations, today, record)
+    import_id = None
     if record.changed_anything:
-        save_record_on_commit(session, record)
-    return ImportResult(rows, created, updated, len(record.created_organisations))
+        session.flush()
+        # Taken once every row of the import is written: anything newer was done after it.
+        record.imported_at = utcnow().isoformat()
+        if stage_record(session, record):
+            import_id = record.import_id
+    return ImportResult(rows, created, updated, len(record.created_organisations), import_id,
+                        record.changed_anything)
 
 
 class _Organisations:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from conseil_desktop.errors import UserError
 from conseil_desktop.services import contacts
 from conseil_desktop.services.contact_queries import ContactKind, ContactRow
-from conseil_desktop.services.contacts import DeleteOutcome, OrganisationInUseError
+from conseil_desktop.services.contacts import DeleteOutcome, OrganisationUsage
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.tabs.list_tab import SessionScope
@@ -57,7 +57,7 @@ class ContactRemoval(QObject):
             confirmed = False
         else:
             archive = self.tr("Archive it instead?")
-            question = f"{in_use.message}\n\n{archive}"
+            question = f"{in_use.message()}\n\n{archive}"
             if not ask.confirm(self._parent, self.tr("Archive an organisation"), question):
                 return None
             confirmed = True
@@ -68,17 +68,12 @@ class ContactRemoval(QObject):
                                 "their history."), row.name)
         return fill(self.tr("“%1” is deleted."), row.name)
 
-    def _in_use(self, org_id: int) -> OrganisationInUseError | None:
-        """What stops the organisation from being deleted, found by trying to delete it
-        in a transaction that is then rolled back: the service alone knows the rule."""
+    def _in_use(self, org_id: int) -> OrganisationUsage | None:
+        """What stops the organisation from being deleted (read, nothing is changed):
+        the same rule as :func:`contacts.delete_organisation`."""
         with self._session_scope() as session:
-            try:
-                contacts.delete_organisation(session, org_id)
-            except OrganisationInUseError as exc:
-                return exc
-            finally:
-                session.rollback()
-        return None
+            usage = contacts.organisation_usage(session, org_id)
+        return usage if usage.in_use else None
 
     def _remove_person(self, row: ContactRow) -> str | None:
         question = fill(self.tr(
