@@ -310,3 +310,32 @@ def test_a_file_that_cannot_be_opened_is_not_called_damaged(tmp_path: Path) -> N
     with pytest.raises(UserError, match="Erreur de lecture") as caught:
         inspection.inspect_file(folder)
     assert not isinstance(caught.value, CorruptDatabaseError)
+
+
+def test_a_copy_never_overwrites_a_base_open_elsewhere(storage, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    other_path = tmp_path / "autre.db"
+    shutil.copyfile(db_path, other_path)
+    other = open_storage(other_path, backup=False)
+    try:
+        add_person(other, "Autre")
+        before = other_path.read_bytes()
+        with pytest.raises(UserError, match="ouverte dans Conseil Desktop"):
+            backup.copy_to(db_path, other_path)
+        assert other_path.read_bytes() == before
+        assert names(other) == ["Autre"]
+    finally:
+        other.close(backup=False)
+    with pytest.raises(UserError, match="autre nom"):
+        backup.copy_to(db_path, db_path)
+
+
+def test_a_copy_over_a_closed_base_drops_its_old_journal(storage, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "ancienne.db"
+    Path(f"{target}-wal").write_bytes(b"stale journal")
+    add_person(storage, "Copie")
+    backup.copy_to(db_path, target)
+    assert not Path(f"{target}-wal").exists()
+    with open_readonly(target) as copy, copy.session_scope() as session:
+        assert list(session.scalars(select(Person.last_name))) == ["Copie"]

@@ -161,14 +161,35 @@ def restore_backup(backup_path: Path, db_path: Path) -> None:
 
 
 def copy_to(db_path: Path, target: Path) -> None:
-    """*Enregistrer une copie…*: a consistent copy written under a temporary name."""
+    """*Enregistrer une copie…*: a consistent copy written under a temporary name.
+
+    The target is locked while it is replaced: a base open in another window is
+    refused, never overwritten under its feet. Its stale ``-wal``/``-shm`` files
+    go too, or SQLite would replay the old journal over the new copy.
+    """
+    from conseil_desktop.db.lock import FileLock
+
+    if target.resolve() == db_path.resolve():
+        raise UserError("La copie doit porter un autre nom que la base ouverte.")
+    lock = FileLock(target)
+    try:
+        lock.acquire()
+    except UserError as exc:
+        raise UserError(
+            f"« {target.name} » est une base ouverte dans Conseil Desktop : elle ne peut pas "
+            "être remplacée. Choisissez un autre nom."
+        ) from exc
     partial = target.with_name(target.name + ".partial")
     try:
         _copy_database(db_path, partial)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         raise _storage_error("l'enregistrement de la copie", exc) from exc
+    finally:
+        lock.release()
 
 
 def _storage_error(what: str, exc: Exception) -> UserError:
