@@ -237,3 +237,15 @@ def test_the_selection_and_its_page_survive_the_search(
     assert tab.dialog is not None
     assert tab.dialog.windowTitle().endswith("Centre social Bellefontaine")
     tab.dialog.reject()
+
+
+def test_a_single_mouse_click_shows_the_page_and_enables_the_buttons(
+    qtbot: Any, tab: ContactsTab, database: Database
+) -> None:
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert not tab.ui.edit_button.isEnabled()
+    rect = tab.view.visualRect(tab.model.index(0, 1))
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert tab.ui.edit_button.isEnabled() and tab.ui.delete_button.isEnabled()
+    assert tab.model.row_at(0).name in tab.ui.page.toPlainText()

@@ -77,3 +77,13 @@ def test_about_names_the_database_and_log(window: MainWindow, dialogs: Dialogs) 
     assert title == "À propos de Conseil Desktop"
     assert str(window.database.path) in text
     assert "conseil-desktop.log" in text
+
+
+def test_status_bar_messages_are_visible_beside_the_path(qtbot, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.statusBar().showMessage("Paramètres enregistrés", 5000)
+    qtbot.wait(10)
+    bar = window.statusBar()
+    assert window.path_label.width() < bar.width() // 2  # room left for the message
+    assert bar.currentMessage() == "Paramètres enregistrés"

@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.path_label = QLabel(self)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addPermanentWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.path_label)  # no stretch: messages show too
         self.file_actions = FileActions(self, database, preferences)
         self.settings_action = QAction(self.tr("Council &settings…"), self)
         self.about_action = QAction(self.tr("&About Conseil Desktop"), self)

@@ -312,7 +312,9 @@ class ContactsTab(QWidget):
         ui.restore_button.clicked.connect(self.restore_current)
         ui.page.anchorClicked.connect(self._on_link)
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
-        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        # selectionChanged, not currentRowChanged: a mouse click moves the current row
+        # before it selects it, and the page would read "nothing selected".
+        self.view.selectionModel().selectionChanged.connect(self._on_current_changed)
         self.exports.exported.connect(self._exported)
         self.exports.cancelled.connect(
             lambda: self.message_posted.emit(self.tr("Export cancelled: no file written.")))
