@@ -187,3 +187,20 @@ def test_websites_and_postcodes() -> None:
     assert normalise_postcode(" 31 100 ") == "31100"
     with pytest.raises(InvalidInputError, match="code postal"):
         normalise_postcode("3110")
+
+
+@pytest.mark.parametrize(
+    ("typed", "e164", "shown"),
+    [
+        ("0692 12 34 56", "+262692123456", "06 92 12 34 56"),  # La Réunion mobile
+        ("06 96 84 72 55", "+596696847255", "06 96 84 72 55"),  # Martinique mobile
+        ("0590 12 34 56", "+590590123456", "05 90 12 34 56"),  # Guadeloupe landline
+        ("0594 30 00 00", "+594594300000", "05 94 30 00 00"),  # Guyane landline
+    ],
+)
+def test_overseas_department_numbers_are_accepted(typed: str, e164: str, shown: str) -> None:
+    from conseil_desktop.services.formatting import fmt_phone
+    from conseil_desktop.services.identifiers import normalise_phone
+
+    assert normalise_phone(typed) == e164
+    assert fmt_phone(e164) == shown

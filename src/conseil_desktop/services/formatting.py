@@ -38,6 +38,9 @@ def fmt_money(cents: int | None) -> str:
     return f"{sign}{grouped},{rest:02d}\u00a0€"
 
 
+_OVERSEAS_CODES = {"+262", "+590", "+594", "+596", "+508"}
+
+
 def fmt_phone(e164: str | None) -> str:
     """``+33612345678`` shown as ``06 12 34 56 78``; other numbers as stored."""
     if not e164:
@@ -45,4 +48,7 @@ def fmt_phone(e164: str | None) -> str:
     if e164.startswith("+33") and len(e164) == 12 and e164[3:].isdigit():
         n = e164  # +33 6 12 34 56 78 -> 06 12 34 56 78 (sliced: called 100k times per list)
         return f"0{n[3]} {n[4:6]} {n[6:8]} {n[8:10]} {n[10:12]}"
+    if e164[:4] in _OVERSEAS_CODES and len(e164) == 13 and e164[4:].isdigit():
+        n = e164  # +262 692 12 34 56 -> 06 92 12 34 56, as dialled in La Réunion
+        return f"0{n[4]} {n[5:7]} {n[7:9]} {n[9:11]} {n[11:13]}"
     return e164

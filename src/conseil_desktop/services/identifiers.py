@@ -92,11 +92,38 @@ def normalise_phone(text: str) -> str:
         raise InvalidInputError(message) from exc
     if phonenumbers.is_valid_number(number):
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    overseas = _overseas_number(text)
+    if overseas is not None:
+        return overseas
     if number.country_code == 33 and shortnumberinfo.is_valid_short_number_for_region(
         number, "FR"
     ):
         return str(number.national_number)
     raise InvalidInputError(message)
+
+
+# Overseas departments dial 0692..., 0590... nationally but have their own country codes.
+_OVERSEAS_REGIONS = ("RE", "YT", "GP", "MQ", "GF", "PM", "BL", "MF")
+_OVERSEAS_PREFIXES = frozenset({
+    "0262", "0263", "0269", "0590", "0594", "0596", "0508",  # landlines
+    "0639", "0690", "0691", "0692", "0693", "0694", "0696", "0697",  # mobiles
+})
+
+
+def _overseas_number(text: str) -> str | None:
+    import phonenumbers
+
+    digits = "".join(c for c in text if c.isdigit())
+    if len(digits) != 10 or digits[:4] not in _OVERSEAS_PREFIXES:
+        return None
+    for region in _OVERSEAS_REGIONS:
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number_for_region(number, region):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
 
 
 def normalise_email(text: str) -> str:
