@@ -266,3 +266,11 @@ def test_meeting_projects_of_a_missing_meeting(database: Database, dialogs: Dial
     meeting_projects.show_meeting_projects(None, database.session_scope, 999)
     [(_parent, _title, message)] = dialogs.named("show_error")
     assert message.startswith("Réunion introuvable")
+
+
+def test_enter_in_the_people_field_does_not_save_and_close(qtbot, new_dialog: ProjectDialog) -> None:
+    new_dialog.general.title.setText("Jardin partagé")
+    new_dialog.people.lookup.setFocus()
+    qtbot.keyClick(new_dialog.people.lookup, Qt.Key.Key_Return)
+    assert new_dialog.isVisible()
+    assert new_dialog.result() == 0

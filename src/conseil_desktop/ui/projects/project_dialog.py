@@ -12,6 +12,8 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,6 +41,7 @@ from conseil_desktop.ui.projects.form_pages import (
     select_code,
 )
 from conseil_desktop.ui.projects.funders_editor import FundersEditor
+from conseil_desktop.ui.projects.lookup import LookupEdit
 
 SessionScope = Callable[[], AbstractContextManager[Session]]
 MINIMUM_SIZE = (760, 580)
@@ -113,6 +116,14 @@ class ProjectDialog(QDialog):
         self.people.set_people(detail.members)
 
     # -- pickers: a short session per search -------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter in a name lookup chooses a name; it must not also press Save."""
+        entering = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if entering and isinstance(self.focusWidget(), LookupEdit):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _find_people(self, text: str) -> list[Pick]:
         with self._session_scope() as session:
