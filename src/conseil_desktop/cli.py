@@ -72,7 +72,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         storage.close(backup=False)
     elapsed = time.perf_counter() - started
     print(f"Base de démonstration créée : {path}")
-    print(f"  {summary.describe()} — en {elapsed:.1f} s")
+    print(f"  {summary.describe()} — en {elapsed:.1f} s".replace(".", ","))
     return 0
 
 
@@ -108,7 +108,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"La base « {path.name} » a des problèmes : " + " ; ".join(problems[:5]) + "."
         )
     print(f"Base : {path}")
-    print(f"Taille : {path.stat().st_size / 1_048_576:.1f} Mo")
+    print(f"Taille : {path.stat().st_size / 1_048_576:.1f} Mo".replace(".", ","))
     state = "à jour" if revision == HEAD_REVISION else f"à mettre à jour vers {HEAD_REVISION}"
     print(f"Révision du schéma : {revision or 'aucune (base vide)'} ({state})")
     print("Intégrité : correcte")

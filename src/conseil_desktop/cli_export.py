@@ -59,7 +59,7 @@ def cmd_export_projects(args: argparse.Namespace) -> int:
         council_name = get_settings(session).council_name
     export_projects(book, output, council_name=council_name, today=date.today())
     count = len(book.projects)
-    print(f"Fichier écrit : {output} ({count} projet{'s' if count != 1 else ''})")
+    print(f"Fichier écrit : {output} ({count} projet{'s' if count > 1 else ''})")
     return 0
 
 
@@ -77,6 +77,6 @@ def cmd_export_contacts(args: argparse.Namespace) -> int:
         council_name = get_settings(session).council_name
     export_contacts(book, output, council_name=council_name, today=date.today())
     orgs, people = len(book.organisations), len(book.people)
-    print(f"Fichier écrit : {output} ({orgs} organisation{'s' if orgs != 1 else ''}, "
-          f"{people} personne{'s' if people != 1 else ''})")
+    print(f"Fichier écrit : {output} ({orgs} organisation{'s' if orgs > 1 else ''}, "
+          f"{people} personne{'s' if people > 1 else ''})")
     return 0

@@ -87,3 +87,11 @@ def test_status_bar_messages_are_visible_beside_the_path(qtbot, window: MainWind
     bar = window.statusBar()
     assert window.path_label.width() < bar.width() // 2  # room left for the message
     assert bar.currentMessage() == "Paramètres enregistrés"
+
+
+def test_members_are_found_by_phone_typed_without_spaces(window: MainWindow) -> None:
+    tab = window.members_tab
+    tab.search.setText("0612345678")
+    assert tab.model.rowCount() == 1
+    tab.search.setText("06 12 34")
+    assert tab.model.rowCount() == 1

@@ -185,3 +185,17 @@ def test_demo_force_backs_up_the_base_it_replaces(db_path: Path, capsys: pytest.
     code, _, err = run(capsys, "demo", "--db", str(db_path), "--members", "5", "--force")
     assert code == 0, err
     assert [b.reason for b in backup.list_backups(db_path)] == ["avant-demo"]
+
+
+def test_lists_sort_accented_names_as_a_reader_expects(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from conseil_desktop.services.text import fold
+
+    for entity, key in (("contacts", "name"), ("members", "last_name")):
+        code, out, err = run(capsys, "list", entity, "--db", str(demo_db), "--json")
+        assert code == 0, err
+        names = [row[key] for row in json.loads(out)]
+        assert [fold(n) for n in names] == sorted(fold(n) for n in names), entity
+    code, out, _ = run(capsys, "list", "projects", "--db", str(demo_db), "--json")
+    rows = json.loads(out)
+    keys = [(-(r["year"] or 0), fold(r["title"])) for r in rows]
+    assert keys == sorted(keys)

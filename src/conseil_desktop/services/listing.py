@@ -29,6 +29,7 @@ from conseil_desktop.services import labels
 from conseil_desktop.services.council import term_labels
 from conseil_desktop.services.formatting import fmt_date, fmt_money, fmt_phone, fmt_time
 from conseil_desktop.services.rows import raw_rows
+from conseil_desktop.services.text import fold
 
 
 @dataclass(frozen=True)
@@ -139,11 +140,11 @@ def projects(session: Session) -> Listing:
         .order_by(Project.year.desc(), Project.title)
     )
     themes = term_labels(session, VocabularyKind.THEME)
-    rows = [
+    rows = sorted([
         (pid, title, who, themes.get(theme or "", theme or ""), year or "",
          labels.PROJECT_STATUS[status], fmt_money(req), fmt_money(granted))
         for pid, title, who, theme, year, status, req, granted in session.execute(query)
-    ]
+    ], key=lambda r: (-(r[4] or 0), fold(r[1])))  # newest year first, then "Fête" before "Fresque"
     return Listing(columns, rows)
 
 
@@ -177,7 +178,7 @@ def contacts(session: Session) -> Listing:
                          fmt_phone(phone), email or ""))
         else:
             rows.append((rid, "Personne", name, org, role, fmt_phone(phone), email or ""))
-    rows.sort(key=lambda r: (r[2].casefold(), r[1]))
+    rows.sort(key=lambda r: (fold(r[2]), r[1]))  # "École" with the E, "Şahin" with the S
     return Listing(columns, rows)
 
 

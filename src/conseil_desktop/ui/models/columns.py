@@ -53,6 +53,16 @@ def fold_cell(text: str) -> str:
     return fold(text)
 
 
+def search_text(text: str) -> str:
+    """What a cell is found by: its folded text, and a spaced phone number's digits
+    too, so that "0612345678" finds "06 12 34 56 78"."""
+    folded = fold_cell(text)
+    digits = text.replace(" ", "").replace("\u00a0", "")
+    if " " in text and len(digits) >= 6 and digits.lstrip("+").isdigit():
+        return f"{folded} {digits}"
+    return folded
+
+
 def sort_value(kind: ColumnKind, cell: object) -> SortValue:
     """The value a cell sorts by; ``None`` for an empty or unreadable cell."""
     if cell is None or cell == "":

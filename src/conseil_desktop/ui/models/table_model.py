@@ -19,7 +19,14 @@ from PySide6.QtCore import (
 )
 
 from conseil_desktop.services.listing import Column, Listing
-from conseil_desktop.ui.models.columns import ColumnKind, fold_cell, kind_of, sort_key, sort_value
+from conseil_desktop.ui.models.columns import (
+    ColumnKind,
+    fold_cell,
+    kind_of,
+    search_text,
+    sort_key,
+    sort_value,
+)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the value a cell sorts by
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the record's id (first value of each row)
@@ -87,7 +94,7 @@ class ListingModel(QAbstractTableModel):
             return list(self._entries)
         if not self._keys_built:
             for entry in self._entries:
-                entry.search = " ".join(fold_cell(str(v)) for v in entry.row[1:] if v != "")
+                entry.search = " ".join(search_text(str(v)) for v in entry.row[1:] if v != "")
             self._keys_built = True
         terms = self._terms
         return [e for e in self._entries if all(t in e.search for t in terms)]
