@@ -332,3 +332,18 @@ def test_organisation_usage_says_what_refers_to_it_and_changes_nothing(
         contacts.delete_organisation(session, oid)
     assert raised.value.message == message
     assert session.get(Organisation, oid) is not None
+
+
+def test_every_bad_field_of_an_organisation_is_reported_at_once(storage) -> None:  # type: ignore[no-untyped-def]
+    from conseil_desktop.errors import InvalidInputError
+    from conseil_desktop.services import contacts as service
+
+    data = service.OrganisationData(
+        name="Régie de quartier", kind_code="association", siret="123 456 789 00012",
+        rna="X123", phone="12", email="pas-un-courriel",
+    )
+    with pytest.raises(InvalidInputError) as caught, storage.session_scope() as session:
+        service.create_organisation(session, data)
+    message = caught.value.message
+    assert "SIRET" in message and "RNA" in message and "12" in message and "courriel" in message
+    assert message.count("\n") >= 3

@@ -235,14 +235,27 @@ def _organisation_values(session: Session, data: OrganisationData) -> dict[str, 
         raise InvalidInputError("Le nom de l'organisation est obligatoire.")
     if data.kind_code not in term_labels(session, VocabularyKind.ORGANISATION_KIND):
         raise InvalidInputError(f"Type d'organisation inconnu : « {data.kind_code} ».")
+    problems: list[str] = []  # every bad field at once, not one per attempt
+
+    def checked(text: str | None, normalise: Callable[[str], str]) -> str | None:
+        try:
+            return _optional(text, normalise)
+        except InvalidInputError as exc:
+            problems.append(exc.message)
+            return None
+
+    values: dict[str, object] = {
+        "siret": checked(data.siret, identifiers.normalise_siret),
+        "rna": checked(data.rna, identifiers.normalise_rna),
+        "phone": checked(data.phone, identifiers.normalise_phone),
+        "email": checked(data.email, identifiers.normalise_email),
+        "website": checked(data.website, identifiers.normalise_website),
+        "postcode": checked(data.postcode, identifiers.normalise_postcode) or "",
+    }
+    if problems:
+        raise InvalidInputError("\n".join(problems))
     return {
-        "name": name[:200], "kind_code": data.kind_code,
-        "siret": _optional(data.siret, identifiers.normalise_siret),
-        "rna": _optional(data.rna, identifiers.normalise_rna),
-        "phone": _optional(data.phone, identifiers.normalise_phone),
-        "email": _optional(data.email, identifiers.normalise_email),
-        "website": _optional(data.website, identifiers.normalise_website),
-        "postcode": _optional(data.postcode, identifiers.normalise_postcode) or "",
+        "name": name[:200], "kind_code": data.kind_code, **values,
         "address_line1": data.address_line1.strip(), "address_line2": data.address_line2.strip(),
         "city": data.city.strip(), "in_neighbourhood": data.in_neighbourhood,
         "is_funder": data.is_funder, "notes": data.notes.strip(),

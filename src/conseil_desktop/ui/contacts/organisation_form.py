@@ -31,7 +31,7 @@ class OrganisationForm(QWidget):
         self.kind = QComboBox(self)
         for term in kinds:
             self.kind.addItem(term.label, term.code)
-        self.siret = self._line(20, "123 456 789 00012")
+        self.siret = self._line(20, "732 829 320 00017")
         self.rna = self._line(12, "W123456789")
         self.address_line1 = self._line(200)
         self.address_line2 = self._line(200, self.tr("building, floor…"))
