@@ -8,13 +8,59 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from conseil_desktop import __version__, paths
 from conseil_desktop.logging_setup import setup_logging
 
 
+# argparse's own words, in French (it looks them up through its module-level ``_``).
+_ARGPARSE_FRENCH = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "affiche cette aide et quitte",
+    "show program's version number and exit": "affiche la version et quitte",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "unrecognized arguments: %s": "arguments inconnus : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "choix invalide : %(value)r (possibles : %(choices)s)",
+    "invalid %(type)s value: %(value)r": "valeur invalide : %(value)r",
+    "expected one argument": "une valeur est attendue",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s : %(message)s",
+}
+
+
+@contextmanager
+def _french_argparse() -> Iterator[None]:
+    original = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda text: _ARGPARSE_FRENCH.get(text, original(text))  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+
+
 class FrenchArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        with _french_argparse():  # group titles and -h's help are set here
+            super().__init__(*args, **kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        with _french_argparse():
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_help(self) -> str:
+        with _french_argparse():
+            return super().format_help()
+
+    def format_usage(self) -> str:
+        with _french_argparse():
+            return super().format_usage()
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(2, f"Erreur : argument invalide ({message}).\n")
@@ -37,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="conseil-desktop", parents=[_common_options(None)],
         description="Conseil Desktop : gestion hors ligne d'un conseil citoyen.",
     )
-    parser.add_argument("--version", action="version", version=f"Conseil Desktop {__version__}")
+    parser.add_argument("--version", action="version", version=f"Conseil Desktop {__version__}",
+                        help="affiche la version et quitte")
     parser.add_argument(
         "--smoke-test", action="store_true",
         help="ouvre la fenêtre, visite chaque onglet puis quitte (0 si tout va bien)",

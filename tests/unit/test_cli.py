@@ -199,3 +199,16 @@ def test_lists_sort_accented_names_as_a_reader_expects(demo_db: Path, capsys: py
     rows = json.loads(out)
     keys = [(-(r["year"] or 0), fold(r["title"])) for r in rows]
     assert keys == sorted(keys)
+
+
+def test_help_is_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--help"])
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation : conseil-desktop")
+    assert "affiche cette aide et quitte" in out and "affiche la version" in out
+    assert "usage:" not in out and "show this help" not in out
+    import argparse
+
+    assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]  # left as it was
