@@ -27,7 +27,7 @@ from conseil_desktop.ui.projects.detail_tables import (
     LinksTable,
 )
 
-MINIMUM_WIDTH = 380
+MINIMUM_WIDTH = 300
 
 
 def identifier_text(identifier: str) -> str:

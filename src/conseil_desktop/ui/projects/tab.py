@@ -42,9 +42,11 @@ from conseil_desktop.ui.projects.project_model import Col, ProjectTableModel
 log = logging.getLogger(__name__)
 
 SessionScope = Callable[[], AbstractContextManager[Session]]
-COLUMN_CHARACTERS = {Col.TITLE: 30, Col.HOLDER: 24, Col.THEME: 18, Col.FUNDING_LINE: 18,
-                     Col.YEAR: 6, Col.STATUS: 13, Col.REQUESTED: 13, Col.GRANTED: 13,
-                     Col.DEADLINE: 30}
+# Initial widths, in characters: on a 1366-pixel laptop the amounts must show without
+# scrolling; long titles and names are elided (and shown whole in the detail panel).
+COLUMN_CHARACTERS = {Col.TITLE: 26, Col.HOLDER: 18, Col.THEME: 14, Col.FUNDING_LINE: 13,
+                     Col.YEAR: 6, Col.STATUS: 12, Col.REQUESTED: 11, Col.GRANTED: 11,
+                     Col.DEADLINE: 26}
 
 
 class ProjectsTab(QWidget):
@@ -106,7 +108,7 @@ class ProjectsTab(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([880, 400])
+        self.splitter.setSizes([1050, 310])  # the list first: its amounts must show
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
