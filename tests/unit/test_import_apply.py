@@ -38,7 +38,7 @@ from conseil_desktop.services.importing import (
     undo_last_import,
 )
 from conseil_desktop.services.importing import apply as applying
-from conseil_desktop.services.importing import undo as undoing
+from conseil_desktop.services.importing import undo_record as undoing
 from conseil_desktop.services.importing.undo import load_record, record_path
 from conseil_desktop.services.members import MemberData, create_member
 

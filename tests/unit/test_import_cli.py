@@ -149,7 +149,7 @@ def test_undo_without_an_import(db_path: Path, capsys: pytest.CaptureFixture[str
 def test_import_says_when_undo_will_not_be_available(
     db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from conseil_desktop.services.importing import undo
+    from conseil_desktop.services.importing import undo_record as undo
 
     code, out, _ = run(capsys, "import", "members", str(DATA / "doublons.csv"),
                        "--db", str(db_path))

@@ -35,7 +35,7 @@ from conseil_desktop.services.importing.plan import (
     decide,
     summary_line,
 )
-from conseil_desktop.services.importing.undo import (
+from conseil_desktop.services.importing.undo_record import (
     UndoRecord,
     new_record,
     stage_record,
