@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CompositionDialog</name>
+    <message>
+        <source>Composition of the council</source>
+        <translation>Composition du conseil</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+</context>
+<context>
     <name>CompositionPage</name>
     <message>
         <source> %</source>
@@ -30,6 +41,81 @@
     <message>
         <source>Length of a mandate:</source>
         <translation>Durée d'un mandat :</translation>
+    </message>
+</context>
+<context>
+    <name>CompositionPanel</name>
+    <message>
+        <source>Rules to check</source>
+        <translation>Règles à vérifier</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Membres actifs</translation>
+    </message>
+    <message>
+        <source>Figure: %1</source>
+        <translation>Chiffre : %1</translation>
+    </message>
+    <message>
+        <source>Every rule of the council is met.</source>
+        <translation>Toutes les règles du conseil sont respectées.</translation>
+    </message>
+    <message>
+        <source>Full members / substitutes:</source>
+        <translation>Titulaires / suppléants :</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>Total :</translation>
+    </message>
+    <message>
+        <source>%1 (recommended: %2 to %3)</source>
+        <translation>%1 (recommandé : de %2 à %3)</translation>
+    </message>
+    <message>
+        <source>Share of residents:</source>
+        <translation>Part des habitants :</translation>
+    </message>
+    <message>
+        <source>%1 (rule: at least %2)</source>
+        <translation>%1 (règle : au moins %2)</translation>
+    </message>
+    <message>
+        <source>Residents, women / men:</source>
+        <translation>Habitants, femmes / hommes :</translation>
+    </message>
+    <message>
+        <source>%1 — %2 women (rule: %3 to %4)</source>
+        <translation>%1 — %2 de femmes (règle : de %3 à %4)</translation>
+    </message>
+    <message>
+        <source>%1, sex not given: %2</source>
+        <translation>%1, sexe non renseigné : %2</translation>
+    </message>
+    <message>
+        <source>Mandates ending within %1 days (%2)</source>
+        <translation>Mandats se terminant d'ici %1 jours (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2, ends on %3</source>
+        <translation>%1 — %2, fin le %3</translation>
+    </message>
+    <message>
+        <source>At least %1 unexcused absences in a row (%2)</source>
+        <translation>Au moins %1 absences non excusées de suite (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 absences in a row, last on %3</source>
+        <translation>%1 — %2 absences de suite, la dernière le %3</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
     </message>
 </context>
 <context>
@@ -948,6 +1034,10 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     <message>
         <source>Council &amp;settings…</source>
         <translation>&amp;Paramètres du conseil…</translation>
+    </message>
+    <message>
+        <source>Council &amp;composition…</source>
+        <translation>&amp;Composition du conseil…</translation>
     </message>
     <message>
         <source>&amp;About Conseil Desktop</source>

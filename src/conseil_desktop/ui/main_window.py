@@ -17,6 +17,7 @@ from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.preferences import Preferences
 from conseil_desktop.ui.contacts import ContactsTab
 from conseil_desktop.ui.contacts import worker as contacts_worker
+from conseil_desktop.ui.members.composition_panel import show_composition
 from conseil_desktop.ui.projects import ProjectsTab, show_meeting_projects
 from conseil_desktop.ui.tabs.list_tab import ListTab
 from conseil_desktop.ui.tabs.protocol import DataTab
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.path_label)  # no stretch: messages show too
         self.file_actions = FileActions(self, database, preferences)
         self.settings_action = QAction(self.tr("Council &settings…"), self)
+        self.composition_action = QAction(self.tr("Council &composition…"), self)
         self.about_action = QAction(self.tr("&About Conseil Desktop"), self)
         self._build_menus()
         self._connect_tabs()
@@ -94,6 +96,9 @@ class MainWindow(QMainWindow):
         export_menu.addSeparator()
         export_menu.addActions(self.contacts_tab.export_actions())
         council_menu = bar.addMenu(self.tr("&Council"))
+        self.composition_action.triggered.connect(
+            lambda: show_composition(self, self.database.session_scope))
+        council_menu.addAction(self.composition_action)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.edit_settings)
         council_menu.addAction(self.settings_action)

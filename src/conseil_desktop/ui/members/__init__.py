@@ -1,0 +1,1 @@
+"""The members tab's widgets and dialogs."""
