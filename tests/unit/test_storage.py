@@ -36,6 +36,7 @@ def test_pragmas_are_set_on_every_connection(storage) -> None:  # type: ignore[n
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+        assert conn.execute(text("PRAGMA secure_delete")).scalar() == 1
 
 
 def test_new_database_is_created_at_head_with_defaults(tmp_path: Path) -> None:
@@ -339,3 +340,4 @@ def test_a_copy_over_a_closed_base_drops_its_old_journal(storage, db_path: Path,
     assert not Path(f"{target}-wal").exists()
     with open_readonly(target) as copy, copy.session_scope() as session:
         assert list(session.scalars(select(Person.last_name))) == ["Copie"]
+
