@@ -18,9 +18,10 @@ def add_export_commands(
     sub: argparse._SubParsersAction,  # type: ignore[type-arg]
     common: argparse.ArgumentParser,
 ) -> None:
-    export = sub.add_parser("export", help="exporte les projets ou les contacts dans un fichier")
+    export = sub.add_parser(
+        "export", help="exporte les projets, les contacts ou les membres dans un fichier")
     targets = export.add_subparsers(
-        dest="export_target", required=True, metavar="{projects,contacts}",
+        dest="export_target", required=True, metavar="{projects,contacts,members}",
         parser_class=type(export),
     )
     projects = targets.add_parser(
@@ -39,6 +40,10 @@ def add_export_commands(
     contacts.add_argument("-o", "--output", type=Path, required=True,
                           help="fichier à écrire : .xlsx, .vcf ou .pdf")
     contacts.set_defaults(func=cmd_export_contacts)
+
+    from conseil_desktop.cli_members import add_member_export_command
+
+    add_member_export_command(targets, common)
 
 
 def _db_path(args: argparse.Namespace) -> Path:

@@ -1,0 +1,397 @@
+"""The list of members as a spreadsheet (.xlsx), a CSV file or a printed list (.pdf).
+
+* xlsx: one write-only sheet, frozen header, widths, autofilter, dates as dates,
+  every text cell neutralised against formula injection;
+* CSV: what a French spreadsheet opens directly: UTF-8 with a BOM, ``;`` between
+  values, CRLF line ends, dates as 25/11/2026, text neutralised;
+* PDF: landscape A4, DejaVu embedded, the header row and "Page X / Y" on every
+  page. The rows are laid out here, one table per page with fixed row heights
+  (the lines of each cell measured once), so that 100,000 members cost time in
+  proportion, never one giant table that reportlab splits again and again.
+
+Phone numbers and e-mail addresses appear only if their columns were asked
+for (see :func:`~conseil_desktop.services.member_rows.choose_columns`).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from conseil_desktop.export.files import atomic_output, output_format
+from conseil_desktop.export.safety import neutralise
+from conseil_desktop.services.formatting import fmt_date
+from conseil_desktop.services.member_rows import MemberColumn, MemberTable
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from reportlab.platypus import Flowable
+
+FORMATS = ("xlsx", "csv", "pdf")
+TITLE = "Liste des membres"
+
+# Spreadsheet widths (characters) and PDF widths (relative) of each column.
+_XLSX_WIDTHS = {
+    "last_name": 22, "first_name": 18, "college": 15, "seat": 12, "status": 15,
+    "roles": 28, "organisation": 34, "joined_on": 12, "mandate_end_on": 13,
+    "phone": 16, "email": 30,
+}
+_PDF_WIDTHS = {
+    "last_name": 15, "first_name": 13, "college": 10, "seat": 8.5, "status": 10,
+    "roles": 14, "organisation": 18, "joined_on": 8, "mandate_end_on": 8,
+    "phone": 10.5, "email": 19,
+}
+
+
+def export_members(
+    table: MemberTable, path: Path, *, council_name: str, today: date | None = None
+) -> None:
+    """Write ``path`` (.xlsx, .csv or .pdf, from its extension), atomically."""
+    kind = output_format(path, FORMATS, "les membres")
+    with atomic_output(path) as temporary:
+        if kind == "xlsx":
+            write_members_xlsx(table, temporary)
+        elif kind == "csv":
+            write_members_csv(table, temporary)
+        else:
+            write_members_pdf(table, temporary, council_name=council_name,
+                              today=today or date.today())
+
+
+# --- spreadsheet and CSV ------------------------------------------------------------
+
+
+def write_members_xlsx(table: MemberTable, path: Path) -> None:
+    from conseil_desktop.export.xlsx.sheets import Column, Kind, add_sheet, new_workbook
+
+    workbook = new_workbook()
+    columns, fillers = [], []
+    for c in table.columns:
+        # Kind.NUMBER passes a value through untouched: here, the cell made by a filler.
+        kind = Kind.NUMBER if c.is_date or c.key == "phone" else Kind.TEXT
+        columns.append(Column(c.header, _XLSX_WIDTHS[c.key], kind))
+        fillers.append(_date_filler(workbook) if c.is_date else
+                       _phone_filler(workbook) if c.key == "phone" else None)
+    add_sheet(workbook, "Membres", columns, _FilledRows(table.rows, fillers))
+    workbook.save(str(path))
+
+
+# Cells are made once per column and refilled row after row: openpyxl's write-only
+# sheet writes a row as soon as it is appended (it reuses its own cells the same
+# way). Making and styling a cell for each of 200,000 dates took a fifth of the time.
+Filler = Callable[[Any], Any]
+
+
+class _FilledRows(Sequence[Sequence[Any]]):
+    """The rows with their date and phone values put in styled cells, one row at a time."""
+
+    def __init__(self, rows: list[tuple[Any, ...]], fillers: list[Filler | None]) -> None:
+        self._rows = rows
+        self._fillers = [(i, f) for i, f in enumerate(fillers) if f is not None]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index: int) -> Sequence[Any]:  # type: ignore[override]
+        row = list(self._rows[index])
+        for i, fill in self._fillers:
+            row[i] = fill(row[i])
+        return row
+
+    def __iter__(self) -> Iterator[Sequence[Any]]:
+        return (self[n] for n in range(len(self._rows)))
+
+
+class _Book:
+    """What a write-only cell needs to be styled before its sheet exists."""
+
+    title = "membres"  # shown by Cell.__repr__
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.parent = workbook
+
+
+def _date_filler(workbook: Workbook) -> Filler:
+    from openpyxl.cell import WriteOnlyCell
+
+    from conseil_desktop.export.xlsx.sheets import DATE_FORMAT
+
+    cell = WriteOnlyCell(_Book(workbook))  # type: ignore[arg-type]
+    cell.number_format = DATE_FORMAT  # a date format: a date value keeps it
+
+    def fill(day: date | None) -> Any:
+        if day is None:
+            return None
+        cell.value = day
+        return cell
+
+    return fill
+
+
+_PHONE_NUMBER = re.compile(r"\+?[0-9][0-9 ]*")  # digits and spaces: never a formula
+
+
+def _phone_filler(workbook: Workbook) -> Filler:
+    """A phone number is text with Excel's quote prefix, as in the contacts export:
+    ``+4930…`` shows as typed, without an apostrophe; anything else is neutralised."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(_Book(workbook))  # type: ignore[arg-type]
+    cell.quotePrefix = True
+
+    def fill(shown: str) -> Any:
+        if not shown:
+            return None
+        if not _PHONE_NUMBER.fullmatch(shown):
+            return neutralise(shown)
+        cell.value = shown
+        return cell
+
+    return fill
+
+
+def write_members_csv(table: MemberTable, path: Path) -> None:
+    formats: list[Callable[[Any], Any]] = [fmt_date if c.is_date else neutralise
+                                           for c in table.columns]
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerow([neutralise(c.header) for c in table.columns])
+        writer.writerows([[f(v) for f, v in zip(formats, row, strict=True)]
+                          for row in table.rows])
+
+
+# --- PDF ------------------------------------------------------------------------------
+
+_FONT_SIZE = 8
+_LEADING = 9.6
+_PAD_X, _PAD_TOP, _PAD_BOTTOM = 3.0, 2.0, 2.5
+_MAX_LINES = 4  # a longer cell is cut with "…"
+
+
+@dataclass(frozen=True)
+class _Page:
+    rows: list[list[str]]  # cells, lines joined by "\n"
+    heights: list[float]
+
+
+def write_members_pdf(table: MemberTable, path: Path, *, council_name: str, today: date) -> None:
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import PageBreak, SimpleDocTemplate
+
+    from conseil_desktop.export import fonts
+    from conseil_desktop.export.pdf.layout import (
+        BOTTOM_MARGIN,
+        MARGIN,
+        TOP_MARGIN,
+        make_styles,
+    )
+
+    styles = make_styles()
+    page_width, page_height = landscape(A4)
+    width = page_width - 2 * MARGIN - 12  # the frame's padding
+    height = page_height - TOP_MARGIN - BOTTOM_MARGIN - 12 - 1
+    count = len(table.rows)
+    heading = _heading(styles, council_name, today, count)
+    first_page_room = height - sum(_height(f, width) for f in heading)
+    widths = _column_widths(table.columns, width)
+    layout = _Layout(widths)
+    header = layout.row([c.header for c in table.columns], fonts.CONDENSED_BOLD)
+    pages = _paginate(table, layout, layout.height(header), first_page_room, height)
+    story: list[Flowable] = list(heading)
+    for number, page in enumerate(pages):
+        if number:
+            story.append(PageBreak())
+        story.append(_lazy_table(partial(_page_table, header, page, widths,
+                                         layout.height(header))))
+    footer = f"{council_name} — {TITLE} — éditée le {fmt_date(today)}"
+    total = max(1, len(pages))
+    doc = SimpleDocTemplate(
+        str(path), pagesize=(page_width, page_height), leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=TITLE,
+        author="Conseil Desktop", creator="Conseil Desktop", lang="fr-FR",
+        initialFontName=fonts.REGULAR, initialFontSize=10,
+    )
+    draw = _footer_drawer(footer, total, page_width)
+    doc.build(story, onFirstPage=draw, onLaterPages=draw)
+
+
+def _heading(styles: Any, council_name: str, today: date, count: int) -> list[Flowable]:
+    from conseil_desktop.export.pdf.layout import text
+
+    members = f"{count} membre{'s' if count > 1 else ''}" if count else "aucun membre"
+    return [text(TITLE, styles.title),
+            text(f"{council_name} — au {fmt_date(today)} — {members}", styles.subtitle)]
+
+
+def _height(flowable: Flowable, width: float) -> float:
+    _, height = flowable.wrap(width, 10_000)
+    return float(height + flowable.getSpaceBefore() + flowable.getSpaceAfter())
+
+
+def _column_widths(columns: Sequence[MemberColumn], width: float) -> list[float]:
+    weights = [_PDF_WIDTHS[c.key] for c in columns]
+    scale = width / sum(weights)
+    return [w * scale for w in weights]
+
+
+class _Layout:
+    """Cell text cut into lines that fit their column, each distinct text measured once."""
+
+    def __init__(self, widths: list[float]) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        from conseil_desktop.export import fonts
+
+        self._room = [w - 2 * _PAD_X for w in widths]
+        self._measure = stringWidth
+        self._font = fonts.CONDENSED
+        self._cache: list[dict[str, str]] = [{} for _ in widths]
+
+    def row(self, texts: Sequence[str], font: str | None = None) -> list[str]:
+        return [self.cell(i, t, font) for i, t in enumerate(texts)]
+
+    def cell(self, column: int, value: str, font: str | None = None) -> str:
+        cache = self._cache[column] if font is None else {}
+        found = cache.get(value)
+        if found is None:
+            found = "\n".join(self._wrap(value, self._room[column], font or self._font))
+            cache[value] = found
+        return found
+
+    def height(self, cells: Sequence[str]) -> float:
+        lines = max((c.count("\n") + 1 for c in cells), default=1)
+        return lines * _LEADING + _PAD_TOP + _PAD_BOTTOM
+
+    def _wrap(self, value: str, room: float, font: str) -> list[str]:
+        from reportlab.lib.utils import simpleSplit
+
+        if self._measure(value, font, _FONT_SIZE) <= room:
+            return [value]
+        lines: list[str] = []
+        for line in simpleSplit(value, font, _FONT_SIZE, room):
+            lines += self._cut(line, room, font)  # a word wider than the column
+        if len(lines) > _MAX_LINES:
+            lines = [*lines[:_MAX_LINES - 1], lines[_MAX_LINES - 1][:-1] + "…"]
+        return lines
+
+    def _cut(self, line: str, room: float, font: str) -> list[str]:
+        pieces: list[str] = []
+        while self._measure(line, font, _FONT_SIZE) > room and len(line) > 1:
+            end = len(line) - 1
+            while end > 1 and self._measure(line[:end], font, _FONT_SIZE) > room:
+                end -= 1
+            pieces.append(line[:end])
+            line = line[end:]
+        return [*pieces, line]
+
+
+def _paginate(table: MemberTable, layout: _Layout, header_height: float,
+              first_room: float, room: float) -> list[_Page]:
+    """Rows grouped by page: each page holds what fits under its header row."""
+    texts = [fmt_date if c.is_date else str for c in table.columns]
+    pages: list[_Page] = []
+    rows: list[list[str]] = []
+    heights: list[float] = []
+    left = first_room - header_height
+    for row in table.rows:
+        cells = [layout.cell(i, f(v)) for i, (f, v) in enumerate(zip(texts, row, strict=True))]
+        needed = layout.height(cells)
+        if rows and needed > left:
+            pages.append(_Page(rows, heights))
+            rows, heights, left = [], [], room - header_height
+        rows.append(cells)
+        heights.append(needed)
+        left -= needed
+    if rows:
+        pages.append(_Page(rows, heights))
+    return pages
+
+
+def _lazy_table(make: Callable[[], Flowable]) -> Flowable:
+    """A page's table, made when it is laid out and dropped once drawn: thousands of
+    tables made beforehand would hold a style object for every one of a million cells."""
+    from reportlab.platypus import Flowable
+
+    class LazyTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+        def __init__(self) -> None:
+            super().__init__()
+            self._table: Flowable | None = None
+
+        def _made(self) -> Flowable:
+            if self._table is None:
+                self._table = make()
+            return self._table
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return self._made().wrap(available_width, available_height)  # type: ignore[no-any-return]
+
+        def split(self, available_width: float, available_height: float) -> list[Flowable]:
+            return self._made().split(available_width, available_height)  # type: ignore[no-any-return]
+
+        def draw(self) -> None:
+            self._made().drawOn(self.canv, 0, 0)
+            self._table = None
+
+    return LazyTable()
+
+
+def _page_table(header: list[str], page: _Page, widths: list[float],
+                header_height: float) -> Flowable:
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    from conseil_desktop.export import fonts
+    from conseil_desktop.export.pdf.layout import (
+        ACCENT,
+        HEADER_FILL,
+        INK,
+        RULE,
+        STRIPE_FILL,
+    )
+
+    table = Table([header, *page.rows], colWidths=widths,
+                  rowHeights=[header_height, *page.heights], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.CONDENSED, _FONT_SIZE, _LEADING),
+        ("FONT", (0, 0), (-1, 0), fonts.CONDENSED_BOLD, _FONT_SIZE, _LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE_FILL]),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+    ]))
+    return table
+
+
+def _footer_drawer(footer: str, total: int, page_width: float) -> Callable[[Any, Any], None]:
+    """Draws the footer and "Page X / Y": the pages are counted before building."""
+    from reportlab.lib.units import mm
+
+    from conseil_desktop.export import fonts
+    from conseil_desktop.export.pdf.layout import BOTTOM_MARGIN, MARGIN, MUTED, RULE
+
+    def draw(canvas: Any, _doc: Any) -> None:
+        y = BOTTOM_MARGIN - 8 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, y + 4 * mm, page_width - MARGIN, y + 4 * mm)
+        canvas.setFont(fonts.REGULAR, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN, y, footer)
+        canvas.drawRightString(page_width - MARGIN, y,
+                               f"Page {canvas.getPageNumber()} / {total}")
+        canvas.restoreState()
+
+    return draw
