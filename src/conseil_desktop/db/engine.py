@@ -27,7 +27,6 @@ from conseil_desktop.errors import UserError
 log = logging.getLogger(__name__)
 
 
-
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # SQLAlchemy then issues BEGIN itself (see _begin): without this, Python's
     # sqlite3 runs DDL outside any transaction and a failed migration is half-done.
