@@ -430,11 +430,14 @@ def test_vcards_keep_members_private_details_out(with_members: Path, tmp_path: P
 def test_a_phone_column_value_that_is_not_a_number_is_neutralised() -> None:
     from openpyxl import Workbook
 
-    from conseil_desktop.export import contacts_export
+    from conseil_desktop.export.xlsx.cells import phone_filler
+    from conseil_desktop.services.formatting import fmt_phone
 
     workbook = Workbook(write_only=True)
-    assert contacts_export._phone(workbook, "=1+1") == "'=1+1"
-    assert contacts_export._phone(workbook, "+1-1") == "'+1-1"
-    assert contacts_export._phone(workbook, "") is None
-    cell = contacts_export._phone(workbook, "+33561222922")
+    fill = phone_filler(workbook, reuse=False)
+    assert fill(fmt_phone("=1+1")) == "'=1+1"
+    assert fill(fmt_phone("+1-1")) == "'+1-1"
+    assert fill(fmt_phone("")) is None
+    cell = fill(fmt_phone("+33561222922"))
+    assert fill(fmt_phone("+4930123456")) is not cell  # each number its own cell
     assert (cell.value, cell.quotePrefix) == ("05 61 22 29 22", True)

@@ -15,21 +15,17 @@ that is not a phone number is neutralised like every other text cell.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from conseil_desktop.export.files import atomic_output, output_format
-from conseil_desktop.export.safety import neutralise
 from conseil_desktop.services.formatting import fmt_date, fmt_phone
 
 if TYPE_CHECKING:
-    from openpyxl import Workbook
-    from openpyxl.cell import Cell
     from reportlab.platypus import Flowable
 
     from conseil_desktop.export.pdf.layout import Styles
@@ -62,10 +58,12 @@ def export_contacts(
 
 
 def write_contacts_xlsx(book: AddressBook, path: Path) -> None:
+    from conseil_desktop.export.xlsx.cells import phone_filler
     from conseil_desktop.export.xlsx.sheets import Column, Kind, add_sheet, new_workbook, save
 
     workbook = new_workbook()
-    # Kind.NUMBER passes a value through untouched: here, the cell made by _phone.
+    fill_phone = phone_filler(workbook, reuse=False)  # rows are built before being appended
+    # Kind.NUMBER passes a value through untouched: here, the cell made by fill_phone.
     phone_column = Column("Téléphone", 16, Kind.NUMBER)
     add_sheet(workbook, "Organisations", [
         Column("Nom", 36), Column("Type", 24), Column("SIRET", 16), Column("RNA", 12),
@@ -74,7 +72,7 @@ def write_contacts_xlsx(book: AddressBook, path: Path) -> None:
         Column("Site web", 30), Column("Notes", 40),
     ], [
         (o.name, o.kind_label, o.siret, o.rna, o.address_line1, o.address_line2, o.postcode,
-         o.city, _phone(workbook, o.phone), o.email, o.website, o.notes)
+         o.city, fill_phone(fmt_phone(o.phone)), o.email, o.website, o.notes)
         for o in book.organisations
     ])
     add_sheet(workbook, "Personnes", [
@@ -84,7 +82,7 @@ def write_contacts_xlsx(book: AddressBook, path: Path) -> None:
         Column("Notes", 40),
     ], [
         (p.last_name, p.first_name, role.organisation, role.role_title,
-         _phone(workbook, role.phone or p.phone), role.email or p.email,
+         fill_phone(fmt_phone(role.phone or p.phone)), role.email or p.email,
          *_address(p, role), role.notes)
         for p in book.people for role in p.roles
     ])
@@ -96,33 +94,6 @@ def _address(person: PersonCard, role: RoleCard) -> tuple[str, str, str]:
     place = role if person.member else person
     street = ", ".join(x for x in (place.address_line1, place.address_line2) if x)
     return street, place.postcode, place.city
-
-
-_PHONE_NUMBER = re.compile(r"\+?[0-9][0-9 ]*")  # digits and spaces: never a formula
-
-
-class _Styled:
-    """What a write-only cell needs to be given a style before its sheet exists."""
-
-    title = "téléphones"  # shown by Cell.__repr__, which the sheet calls on a cell it is given
-
-    def __init__(self, workbook: Workbook) -> None:
-        self.parent = workbook
-
-
-def _phone(workbook: Workbook, stored: str) -> Cell | Any:
-    """A phone number as text with the quote prefix, shown as ``06 12 34 56 78``
-    for a French number and as stored (``+4930…``) otherwise."""
-    from openpyxl.cell import WriteOnlyCell
-
-    shown = fmt_phone(stored)
-    if not shown:
-        return None
-    if not _PHONE_NUMBER.fullmatch(shown):
-        return neutralise(shown)
-    cell = WriteOnlyCell(_Styled(workbook), value=shown)  # type: ignore[arg-type]
-    cell.quotePrefix = True
-    return cell
 
 
 def write_useful_addresses_pdf(

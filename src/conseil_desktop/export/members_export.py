@@ -16,7 +16,6 @@ for (see :func:`~conseil_desktop.services.member_rows.choose_columns`).
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from conseil_desktop.export.files import atomic_output, output_format
 from conseil_desktop.export.safety import neutralise
+from conseil_desktop.export.xlsx.cells import WorkbookRef, phone_filler
 from conseil_desktop.services.formatting import fmt_date
 from conseil_desktop.services.member_rows import MemberColumn, MemberTable
 
@@ -77,7 +77,7 @@ def write_members_xlsx(table: MemberTable, path: Path) -> None:
         kind = Kind.NUMBER if c.is_date or c.key == "phone" else Kind.TEXT
         columns.append(Column(c.header, _XLSX_WIDTHS[c.key], kind))
         fillers.append(_date_filler(workbook) if c.is_date else
-                       _phone_filler(workbook) if c.key == "phone" else None)
+                       phone_filler(workbook, reuse=True) if c.key == "phone" else None)
     add_sheet(workbook, "Membres", columns, _FilledRows(table.rows, fillers))
     workbook.save(str(path))
 
@@ -108,49 +108,18 @@ class _FilledRows(Sequence[Sequence[Any]]):
         return (self[n] for n in range(len(self._rows)))
 
 
-class _Book:
-    """What a write-only cell needs to be styled before its sheet exists."""
-
-    title = "membres"  # shown by Cell.__repr__
-
-    def __init__(self, workbook: Workbook) -> None:
-        self.parent = workbook
-
-
 def _date_filler(workbook: Workbook) -> Filler:
     from openpyxl.cell import WriteOnlyCell
 
     from conseil_desktop.export.xlsx.sheets import DATE_FORMAT
 
-    cell = WriteOnlyCell(_Book(workbook))  # type: ignore[arg-type]
+    cell = WriteOnlyCell(WorkbookRef(workbook))  # type: ignore[arg-type]
     cell.number_format = DATE_FORMAT  # a date format: a date value keeps it
 
     def fill(day: date | None) -> Any:
         if day is None:
             return None
         cell.value = day
-        return cell
-
-    return fill
-
-
-_PHONE_NUMBER = re.compile(r"\+?[0-9][0-9 ]*")  # digits and spaces: never a formula
-
-
-def _phone_filler(workbook: Workbook) -> Filler:
-    """A phone number is text with Excel's quote prefix, as in the contacts export:
-    ``+4930…`` shows as typed, without an apostrophe; anything else is neutralised."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(_Book(workbook))  # type: ignore[arg-type]
-    cell.quotePrefix = True
-
-    def fill(shown: str) -> Any:
-        if not shown:
-            return None
-        if not _PHONE_NUMBER.fullmatch(shown):
-            return neutralise(shown)
-        cell.value = shown
         return cell
 
     return fill
