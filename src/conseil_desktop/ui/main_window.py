@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from conseil_desktop import APP_NAME, __version__, paths
 from conseil_desktop.errors import UserError
+from conseil_desktop.ui import workers
+from conseil_desktop.ui.contacts import ContactsTab
 from conseil_desktop.ui.database import Database
 from conseil_desktop.ui.dialogs import ask, errors, settings_dialog
 from conseil_desktop.ui.file_actions import FileActions
 from conseil_desktop.ui.i18n import fill
-from conseil_desktop.ui.preferences import Preferences
-from conseil_desktop.ui.contacts import ContactsTab
-from conseil_desktop.ui.contacts import worker as contacts_worker
 from conseil_desktop.ui.members.composition_panel import show_composition
+from conseil_desktop.ui.preferences import Preferences
 from conseil_desktop.ui.projects import ProjectsTab, show_meeting_projects
 from conseil_desktop.ui.tabs.list_tab import ListTab
 from conseil_desktop.ui.tabs.protocol import DataTab
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
     def _finish_background_work(self) -> None:
         """Exports read the open file: let them finish before it is closed or replaced."""
         self.projects_tab.wait_for_exports()
-        contacts_worker.wait_for_tasks()
+        workers.wait_for_tasks()
 
     def _show_meeting_projects(self, index: QModelIndex) -> None:
         meeting_id = self.meetings_tab.model.row_id(index.row())

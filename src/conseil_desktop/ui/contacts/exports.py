@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QWidget
 
 from conseil_desktop import paths
 from conseil_desktop.errors import UserError
-from conseil_desktop.ui.contacts.worker import Progress, Worker, start_task
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.tabs.list_tab import SessionScope
+from conseil_desktop.ui.workers import Progress, Worker, start_task
 
 STEPS = 2  # read the address book, write the file
 
