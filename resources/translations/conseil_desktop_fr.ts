@@ -588,6 +588,80 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Preview — %1</source>
+        <translation>Aperçu — %1</translation>
+    </message>
+    <message>
+        <source>%1 page(s)</source>
+        <translation>%1 page(s)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in the PDF viewer</source>
+        <translation>&amp;Ouvrir dans le lecteur PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ajuster à la largeur</translation>
+    </message>
+    <message>
+        <source>No program could open the PDF. It was saved here: %1</source>
+        <translation>Aucun logiciel n'a pu ouvrir le PDF. Il a été enregistré ici : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>Agenda (*.ics)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>ExceptHook</name>
     <message>
         <source>Error</source>
@@ -1107,6 +1181,63 @@ Journal : %4</translation>
     </message>
 </context>
 <context>
+    <name>MeetingActions</name>
+    <message>
+        <source>&amp;New meeting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open the meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit the details…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Sign-in…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linked &amp;projects…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished">&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Open ac&amp;tions…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate a meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date of the next meeting after “%1” (same place, times, agenda items and invitees):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete a meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the meeting “%1”? Its agenda, invitations and decisions are deleted with it. This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1
+
+Delete it all the same, with its attendance record?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MeetingLinkDialog</name>
     <message>
         <source>Link “%1” to a meeting</source>
@@ -1185,6 +1316,23 @@ Journal : %4</translation>
     </message>
 </context>
 <context>
+    <name>MeetingTableModel</name>
+    <message numerus="yes">
+        <source>%n present</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n represented</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>MeetingsPage</name>
     <message>
         <source>Notice before a meeting:</source>
@@ -1221,6 +1369,64 @@ Journal : %4</translation>
     <message>
         <source> absences</source>
         <translation> absences de suite</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsTab</name>
+    <message>
+        <source>&amp;New meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign-&amp;in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open ac&amp;tions…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search a title, a place, a type…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished">Rechercher</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished">Année</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished">Tous les types</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation type="unfinished">Toutes les années</translation>
+    </message>
+    <message>
+        <source>Upcoming (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Past (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s) shown</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1586,17 @@ Ses autres rôles, et sa fiche si cette personne est membre, sont gardés.</tran
     <message>
         <source>Notes:</source>
         <translation>Notes :</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleList</name>
+    <message>
+        <source>type a few letters of the name, then Enter</source>
+        <translation type="unfinished">tapez quelques lettres du nom, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">Retirer</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +2191,13 @@ Répondez Non seulement s'il s'agit d'une autre personne portant le même nom.</
     <message>
         <source>Give the date of the new status (dd/mm/yyyy).</source>
         <translation>Indiquez la date du nouveau statut (jj/mm/aaaa).</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEdit</name>
+    <message>
+        <source>hh:mm</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

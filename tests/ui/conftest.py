@@ -49,7 +49,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     recorder = Dialogs()
-    for name in ("ask_open_path", "ask_save_path", "confirm", "show_error", "show_info"):
+    for name in ("ask_open_path", "ask_save_path", "confirm", "show_error", "show_info",
+                 "ask_print", "open_file"):
         monkeypatch.setattr(ask, name, lambda *a, _n=name, **k: recorder.record(_n, *a, **k))
     monkeypatch.setattr(errors, "show_crash_dialog",
                         lambda *a: recorder.record("show_crash_dialog", *a))

@@ -22,22 +22,30 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     return found
 
 
-def test_every_string_of_the_interface_is_in_the_ts(tmp_path: Path) -> None:
+def source_strings(folder: Path) -> set[tuple[str, str]]:
+    """What lupdate finds in the interface's sources today."""
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     sources = [str(p) for p in (PACKAGE / "ui").rglob("*.py")] + [str(PACKAGE / "app.py")]
-    fresh = tmp_path / "fresh.ts"
+    fresh = folder / "fresh.ts"
     subprocess.run([str(lupdate), "-no-obsolete", "-locations", "none", *sources,
                     "-ts", str(fresh)], check=True, capture_output=True)
-    assert set(messages(fresh)) - set(messages(TS)) == set(), "run make lupdate, then translate"
+    return set(messages(fresh))
 
 
-def test_every_message_is_translated_to_french() -> None:
+def test_every_string_of_the_interface_is_in_the_ts(tmp_path: Path) -> None:
+    assert source_strings(tmp_path) - set(messages(TS)) == set(), (
+        "run make lupdate, then translate")
+
+
+def test_every_string_of_the_interface_is_translated_to_french(tmp_path: Path) -> None:
     found = messages(TS)
-    assert len(found) > 50
+    shown = source_strings(tmp_path)
+    assert len(shown) > 50
     untranslated = [
         key for key, message in found.items()
-        if (translation := message.find("translation")) is None
-        or translation.get("type") in ("unfinished", "vanished", "obsolete")
-        or not ("".join(translation.itertext())).strip()
+        if key in shown and (
+            (translation := message.find("translation")) is None
+            or translation.get("type") in ("unfinished", "vanished", "obsolete")
+            or not ("".join(translation.itertext())).strip())
     ]
     assert untranslated == []

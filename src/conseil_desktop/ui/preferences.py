@@ -16,6 +16,7 @@ from conseil_desktop import paths
 _LAST_DATABASE = "database/last"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
+_DOCUMENT_FOLDER = "documents/last_folder"
 
 
 class Preferences:
@@ -48,6 +49,17 @@ class Preferences:
     @window_state.setter
     def window_state(self, value: QByteArray) -> None:
         self._settings.setValue(_STATE, value)
+
+    @property
+    def last_document_folder(self) -> Path | None:
+        """Where the last document was saved, if that folder still exists."""
+        value = self._settings.value(_DOCUMENT_FOLDER, "", str)
+        folder = Path(str(value)) if value else None
+        return folder if folder is not None and folder.is_dir() else None
+
+    @last_document_folder.setter
+    def last_document_folder(self, folder: Path) -> None:
+        self._settings.setValue(_DOCUMENT_FOLDER, str(folder))
 
     def sync(self) -> None:
         self._settings.sync()

@@ -7,8 +7,12 @@ and never block on a modal ``exec()``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def ask_open_path(parent: QWidget | None, title: str, file_filter: str,
@@ -42,3 +46,20 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system print dialog; True when the user chose to print."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def open_file(path: Path) -> bool:
+    """Open ``path`` in the system's viewer for its type; False when none answered."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

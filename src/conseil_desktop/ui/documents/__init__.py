@@ -1,0 +1,1 @@
+"""Documents: build off the UI thread, preview, print, open, save."""

@@ -1,0 +1,188 @@
+"""Documents offered from the app: built off the UI thread, previewed, printed, saved."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from conseil_desktop.errors import UserError
+from conseil_desktop.ui.documents import actions, preview
+from conseil_desktop.ui.documents.actions import (
+    DocumentRequest,
+    offer_document,
+    save_document,
+)
+from conseil_desktop.ui.documents.preview import DocumentPreview
+from conseil_desktop.ui.preferences import Preferences
+from conseil_desktop.ui.workers import Progress
+from tests.ui.helpers import Dialogs
+
+
+def write_pages(path: Path, pages: int) -> None:
+    canvas = Canvas(str(path), pagesize=A4)
+    for number in range(1, pages + 1):
+        canvas.drawString(72, 720, f"Page {number} — Œuvray")
+        canvas.showPage()
+    canvas.save()
+
+
+class Builder:
+    """A document builder that records the formats it was asked for."""
+
+    def __init__(self, pages: int = 3, fail: bool = False,
+                 wait: threading.Event | None = None) -> None:
+        self.pages, self.fail, self.wait = pages, fail, wait
+        self.formats: list[str] = []
+
+    def __call__(self, path: Path, fmt: str, progress: Progress) -> None:
+        self.formats.append(fmt)
+        progress.step(1, "Mise en page…")
+        if self.fail:
+            raise UserError("La réunion a été supprimée entre-temps.")
+        if self.wait is not None:
+            self.wait.wait(5)
+            progress.check()
+        if fmt == "pdf":
+            write_pages(path, self.pages)
+        else:
+            path.write_bytes(b"xlsx stand-in")
+
+
+def request(builder: Builder, formats: tuple[str, ...] = ("pdf", "xlsx")) -> DocumentRequest:
+    return DocumentRequest("Feuille d'émargement", "Émargement 25/11/2026", formats, builder)
+
+
+def open_preview(qtbot: Any, parent: Any, builder: Builder) -> DocumentPreview:
+    shown: list[DocumentPreview] = []
+    real = preview.show_preview
+
+    def capture(*args: Any, **kwargs: Any) -> DocumentPreview:
+        shown.append(real(*args, **kwargs))
+        return shown[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(preview, "show_preview", capture)
+        worker = offer_document(parent, request(builder))
+        assert worker is not None
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.addWidget(shown[0])
+    return shown[0]
+
+
+@pytest.fixture
+def parent(qtbot: Any) -> Any:
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_pdf_is_built_in_a_worker_then_previewed(qtbot: Any, parent: Any) -> None:
+    builder = Builder(pages=3)
+    shown = open_preview(qtbot, parent, builder)
+    assert builder.formats == ["pdf"]
+    assert shown.document.pageCount() == 3
+    assert shown.pdf.exists() and shown.pdf.name == "Émargement 25-11-2026.pdf"
+    folder = shown.pdf.parent
+    shown.close()
+    assert not folder.exists(), "the temporary copy (personal data) is removed on close"
+
+
+def test_save_as_copies_the_previewed_pdf_and_remembers_the_folder(
+        qtbot: Any, parent: Any, dialogs: Dialogs, tmp_path: Path) -> None:
+    shown = open_preview(qtbot, parent, Builder(pages=2))
+    out = tmp_path / "archive" / "sheet"
+    out.parent.mkdir()
+    dialogs.answer("ask_save_path", out)  # typed without its extension
+    shown.save_as()
+    saved = out.with_name("sheet.pdf")
+    assert saved.read_bytes() == shown.pdf.read_bytes()
+    assert Preferences().last_document_folder == out.parent
+    suggested = dialogs.named("ask_save_path")[0][3]
+    assert suggested.suffix == ".pdf"
+    # The next document proposes the folder used last.
+    dialogs.answer("ask_save_path", None)
+    shown.save_as()
+    assert dialogs.named("ask_save_path")[1][3].parent == out.parent
+
+
+def test_another_format_is_built_straight_to_the_chosen_file(
+        qtbot: Any, parent: Any, dialogs: Dialogs, tmp_path: Path) -> None:
+    builder = Builder()
+    target = tmp_path / "out" / "sheet.xlsx"
+    target.parent.mkdir()
+    dialogs.answer("ask_save_path", target)
+    worker = save_document(parent, request(builder), ("pdf", "xlsx"))
+    assert worker is not None
+    qtbot.waitUntil(lambda: target.exists(), timeout=5000)
+    assert builder.formats == ["xlsx"]
+    assert target.read_bytes() == b"xlsx stand-in"
+    assert [p.name for p in target.parent.iterdir()] == ["sheet.xlsx"], "no temporary file left"
+
+
+def test_printing_prints_every_page_of_the_same_pdf(
+        qtbot: Any, parent: Any, dialogs: Dialogs, tmp_path: Path) -> None:
+    shown = open_preview(qtbot, parent, Builder(pages=3))
+    printed_to = tmp_path / "printed.pdf"
+
+    def choose_pdf_printer(_parent: Any, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed_to))
+        return True
+
+    from conseil_desktop.ui.dialogs import ask
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ask, "ask_print", choose_pdf_printer)
+        assert shown.print_() == 3
+    assert len(PdfReader(printed_to).pages) == 3
+    dialogs.answer("ask_print", False)  # the user closes the print dialog
+    assert shown.print_() == 0
+
+
+def test_open_hands_a_lasting_copy_to_the_system_viewer(
+        qtbot: Any, parent: Any, dialogs: Dialogs) -> None:
+    shown = open_preview(qtbot, parent, Builder(pages=1))
+    dialogs.answer("open_file", True)
+    opened = shown.open_externally()
+    assert opened is not None and opened.read_bytes() == shown.pdf.read_bytes()
+    assert dialogs.named("open_file") == [(opened,)]
+    dialogs.answer("open_file", False)
+    shown.open_externally()
+    assert str(opened) in dialogs.named("show_error")[-1][2]
+
+
+def test_a_failed_build_shows_the_message_and_leaves_nothing(
+        qtbot: Any, parent: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    folders: list[Path] = []
+    real = actions.tempfile.mkdtemp
+    monkeypatch.setattr(actions.tempfile, "mkdtemp",
+                        lambda **kw: folders.append(Path(real(**kw))) or str(folders[-1]))
+    worker = offer_document(parent, request(Builder(fail=True)))
+    assert worker is not None
+    qtbot.waitUntil(lambda: bool(dialogs.named("show_error")), timeout=5000)
+    assert "supprimée" in dialogs.named("show_error")[0][2]
+    qtbot.waitUntil(lambda: not folders[0].exists(), timeout=5000)
+
+
+def test_a_cancelled_build_leaves_no_file(qtbot: Any, parent: Any, dialogs: Dialogs,
+                                          tmp_path: Path) -> None:
+    release = threading.Event()
+    target = tmp_path / "out" / "sheet.xlsx"
+    target.parent.mkdir()
+    dialogs.answer("ask_save_path", target)
+    worker = save_document(parent, request(Builder(wait=release)), ("xlsx",))
+    assert worker is not None
+    with qtbot.waitSignal(worker.cancelled, timeout=5000):
+        worker.cancel()
+        release.set()
+    worker.wait()
+    assert list(target.parent.iterdir()) == []
