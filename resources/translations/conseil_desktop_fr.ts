@@ -2,6 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AgendaItemDialog</name>
+    <message>
+        <source>Agenda item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New agenda item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a member or contact, or any name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>one document per line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;&amp;Title&lt;/b&gt; (required):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Presenter:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Documents:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the agenda item a title.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AgendaList</name>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drag an item, or press Ctrl+Up / Ctrl+Down, to reorder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>presented by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>CompositionDialog</name>
     <message>
         <source>Composition of the council</source>
@@ -588,6 +645,77 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished">Décision</translation>
+    </message>
+    <message>
+        <source>New decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A member or contact</source>
+        <translation type="unfinished">Un membre ou un contact</translation>
+    </message>
+    <message>
+        <source>An organisation</source>
+        <translation type="unfinished">Une structure</translation>
+    </message>
+    <message>
+        <source>type a few letters of the name</source>
+        <translation type="unfinished">tapez quelques lettres du nom</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A&amp;gainst:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Abs&amp;tention:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Blank or spoilt:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;&amp;Decision&lt;/b&gt; (required):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Vote mode:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dead&amp;line:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the text of the decision.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Owner: choose a name in the list offered while typing, or leave it empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The deadline is not a valid date (dd/mm/yyyy).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record these counts all the same?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DocumentPreview</name>
     <message>
         <source>Preview — %1</source>
@@ -740,6 +868,10 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     <message>
         <source>A copy must have another name than the open database.</source>
         <translation>La copie doit porter un autre nom que la base ouverte.</translation>
+    </message>
+    <message>
+        <source>Copying the database…</source>
+        <translation>Copie de la base…</translation>
     </message>
     <message>
         <source>A copy of the database was saved as “%1”.</source>
@@ -1181,6 +1313,65 @@ Journal : %4</translation>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Supprimer</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title in the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Example</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Town hall list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save this mapping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved mapping:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save under the name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sheet “%1” of “%2”: the titles are on line %3. Check what each column holds and correct it if needed; columns left out are not imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>forbidden data, never imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MeetingActions</name>
     <message>
         <source>&amp;New meeting…</source>
@@ -1234,6 +1425,109 @@ Journal : %4</translation>
         <source>%1
 
 Delete it all the same, with its attendance record?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">Courriel</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail and post</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Maison de quartier, salle 2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;&amp;Title&lt;/b&gt; (required):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished">de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished">à</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Facilitator(s):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Secretary(ies):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Convened on:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meeting: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The convocation date is not a valid date (dd/mm/yyyy).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 time “%2” is not a time: type it as 18:30 or 18 h 30.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meeting not saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the meeting a title.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meeting saved, with a remark</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1694,6 +1988,85 @@ Répondez Non seulement s'il s'agit d'une autre personne portant le même nom.</
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>to create</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>to update</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows in error, and values left out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows to create</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows to update</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unchanged rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dry run of “%1”, sheet “%2”: nothing has been written yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Columns not imported: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No row can be imported: correct the file, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows in error will be skipped; the others will be imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>value left out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>new member: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PrivacyPage</name>
     <message>
         <source>Personal data notice, printed on forms and sheets:</source>
@@ -2075,6 +2448,13 @@ Répondez Non seulement s'il s'agit d'une autre personne portant le même nom.</
     </message>
 </context>
 <context>
+    <name>ResultPage</name>
+    <message>
+        <source>Undo this import…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RolesEditor</name>
     <message>
         <source>Organisation</source>
@@ -2138,6 +2518,17 @@ Répondez Non seulement s'il s'agit d'une autre personne portant le même nom.</
     <message>
         <source>Personal data</source>
         <translation>Données personnelles</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <source>Sheet to import:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” (%2) has several sheets. Which one lists the members?</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

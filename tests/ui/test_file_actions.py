@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QByteArray
@@ -74,10 +75,11 @@ def test_new_database_never_replaces_a_file(
     assert window.database.path != existing.resolve()
 
 
-def test_save_a_copy(window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+def test_save_a_copy(qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
     target = tmp_path / "copie.db"
     dialogs.answer("ask_save_path", target)
     window.file_actions.save_copy_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.named("show_info")), timeout=10000)  # a worker copies
     with sqlite3.connect(target) as conn:
         assert conn.execute("SELECT last_name FROM person").fetchall() == [("Œuvray",)]
     [(_parent, _title, text)] = dialogs.named("show_info")
@@ -143,3 +145,22 @@ def test_geometry_is_remembered(qtbot, database: Database) -> None:
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == size
     assert isinstance(Preferences().window_state, QByteArray)
+
+
+def test_a_copy_over_an_open_base_is_refused_by_the_worker(
+        qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    from conseil_desktop.db.lock import FileLock
+
+    target = tmp_path / "ouverte.db"
+    target.write_bytes(b"")
+    lock = FileLock(target)
+    lock.acquire()  # as if another window had it open
+    try:
+        dialogs.answer("ask_save_path", target)
+        window.file_actions.save_copy_action.trigger()
+        qtbot.waitUntil(lambda: bool(dialogs.named("show_error")), timeout=10000)
+    finally:
+        lock.release()
+    assert "ne peut pas être remplacée" in dialogs.named("show_error")[0][2]
+    assert target.read_bytes() == b""
+    assert dialogs.named("show_info") == []

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from conseil_desktop import paths
 from conseil_desktop.db import backup as backups
 from conseil_desktop.errors import UserError
 from conseil_desktop.ui import opening
@@ -17,6 +18,7 @@ from conseil_desktop.ui.database import Database
 from conseil_desktop.ui.dialogs import ask, errors, restore_dialog
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.preferences import Preferences
+from conseil_desktop.ui.workers import Progress, Worker, start_task
 
 DB_SUFFIX = ".db"
 
@@ -103,10 +105,21 @@ class FileActions(QObject):
                 "A copy must have another name than the open database."
             ))
             return
-        with self._reporting(title):
+        self.copy_worker = self._copy_in_background(title, current, target)
+
+    def _copy_in_background(self, title: str, current: Path, target: Path) -> Worker:
+        """A 200 MB base takes seconds to copy: a progress dialog shows meanwhile."""
+        def task(progress: Progress) -> Path:
+            progress.step(0, self.tr("Copying the database…"))
             backups.copy_to(current, target)
-            done = self.tr("A copy of the database was saved as “%1”.")
-            ask.show_info(self._window, title, fill(done, target))
+            return target
+
+        worker = start_task(self._window, title, 1, task)
+        done = self.tr("A copy of the database was saved as “%1”.")
+        worker.succeeded.connect(lambda _r: ask.show_info(self._window, title, fill(done, target)))
+        worker.failed.connect(lambda exc: errors.show_user_error(self._window, title, exc))
+        worker.crashed.connect(lambda: errors.show_crash_dialog(self._window, paths.log_file()))
+        return worker
 
     def restore_backup(self) -> None:
         title = self.tr("Restore a backup")
