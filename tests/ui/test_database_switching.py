@@ -56,11 +56,11 @@ def test_background_work_is_finished_before_the_file_changes(
 ) -> None:
     calls: list[str] = []
     monkeypatch.setattr(window.projects_tab, "wait_for_exports", lambda: calls.append("projects"))
-    from conseil_desktop.ui.contacts import worker
+    from conseil_desktop.ui import workers
 
-    monkeypatch.setattr(worker, "wait_for_tasks", lambda: calls.append("contacts"))
+    monkeypatch.setattr(workers, "wait_for_tasks", lambda: calls.append("tasks"))
     other = open_storage(tmp_path / "autre.db")
     database.replace(other)
-    assert calls == ["projects", "contacts"]
+    assert calls == ["projects", "tasks"]
     database.close()
-    assert calls == ["projects", "contacts"] * 2
+    assert calls == ["projects", "tasks"] * 2
