@@ -2,60 +2,282 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name />
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished">Prénom</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation type="unfinished">Collège</translation>
+    </message>
+    <message>
+        <source>Titulaire / suppléant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished">Rôles</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">Courriel</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mandate ends</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status since</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Designation</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AgendaItemDialog</name>
     <message>
         <source>Agenda item</source>
-        <translation type="unfinished" />
+        <translation>Point de l'ordre du jour</translation>
     </message>
     <message>
         <source>New agenda item</source>
-        <translation type="unfinished" />
+        <translation>Nouveau point de l'ordre du jour</translation>
     </message>
     <message>
         <source>a member or contact, or any name</source>
-        <translation type="unfinished" />
+        <translation>un membre ou un contact, ou n'importe quel nom</translation>
     </message>
     <message>
         <source>one document per line</source>
-        <translation type="unfinished" />
+        <translation>un document par ligne</translation>
     </message>
     <message>
         <source>&lt;b&gt;&amp;Title&lt;/b&gt; (required):</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;&amp;Titre&lt;/b&gt; (obligatoire) :</translation>
     </message>
     <message>
         <source>&amp;Presenter:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Présenté par :</translation>
     </message>
     <message>
         <source>&amp;Documents:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Documents :</translation>
     </message>
     <message>
         <source>Give the agenda item a title.</source>
-        <translation type="unfinished" />
+        <translation>Donnez un titre au point de l'ordre du jour.</translation>
     </message>
 </context>
 <context>
     <name>AgendaList</name>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished" />
+        <translation>Ordre du jour</translation>
     </message>
     <message>
         <source>Drag an item, or press Ctrl+Up / Ctrl+Down, to reorder</source>
-        <translation type="unfinished" />
+        <translation>Faites glisser un point, ou utilisez Ctrl+Haut / Ctrl+Bas, pour changer l'ordre</translation>
     </message>
     <message>
         <source>presented by %1</source>
-        <translation type="unfinished" />
+        <translation>présenté par %1</translation>
     </message>
     <message numerus="yes">
         <source>%n decision(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n décision(s)</numerusform><numerusform>%n décision(s)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CheckinModel</name>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <source>College / organisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(exception)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click to mark present</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The proxy holder is not marked present.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CheckinView</name>
+    <message>
+        <source>Check-in: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type part of a name or a number, then Enter to mark present</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished">%1 à %2</translation>
+    </message>
+    <message>
+        <source>%1 (cancelled)</source>
+        <translation type="unfinished">%1 (annulée)</translation>
+    </message>
+    <message>
+        <source>&amp;Present (P)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Excused (E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Absent (A)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Represented by… (R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arrival (&amp;H)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Departure (D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Clear (Del)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload (F5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CheckinWindow</name>
+    <message>
+        <source>Check-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Present: %1 · Represented: %2 · Excused: %3 · Absent: %4 · Expected: %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · Guests: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 (↓ next)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No. %1 %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No. %1 %2: arrived at %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No. %1 %2: left at %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No. %1 %2: represented by %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1
+
+Record this proxy anyway, as an exception to the rules?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too many proxies</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ColumnChooser</name>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished">Colonnes</translation>
+    </message>
+    <message>
+        <source>Default columns</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -648,71 +870,71 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     <name>DecisionDialog</name>
     <message>
         <source>Decision</source>
-        <translation type="unfinished">Décision</translation>
+        <translation>Décision</translation>
     </message>
     <message>
         <source>New decision</source>
-        <translation type="unfinished" />
+        <translation>Nouvelle décision</translation>
     </message>
     <message>
         <source>A member or contact</source>
-        <translation type="unfinished">Un membre ou un contact</translation>
+        <translation>Un membre ou un contact</translation>
     </message>
     <message>
         <source>An organisation</source>
-        <translation type="unfinished">Une structure</translation>
+        <translation>Une structure</translation>
     </message>
     <message>
         <source>type a few letters of the name</source>
-        <translation type="unfinished">tapez quelques lettres du nom</translation>
+        <translation>tapez quelques lettres du nom</translation>
     </message>
     <message>
         <source>&amp;For:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Pour :</translation>
     </message>
     <message>
         <source>A&amp;gainst:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Contre :</translation>
     </message>
     <message>
         <source>Abs&amp;tention:</source>
-        <translation type="unfinished" />
+        <translation>Abs&amp;tention :</translation>
     </message>
     <message>
         <source>&amp;Blank or spoilt:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Blanc ou nul :</translation>
     </message>
     <message>
         <source>&lt;b&gt;&amp;Decision&lt;/b&gt; (required):</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;&amp;Décision&lt;/b&gt; (obligatoire) :</translation>
     </message>
     <message>
         <source>&amp;Vote mode:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Mode de décision :</translation>
     </message>
     <message>
         <source>&amp;Owner:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Responsable :</translation>
     </message>
     <message>
         <source>Dead&amp;line:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Échéance :</translation>
     </message>
     <message>
         <source>Write the text of the decision.</source>
-        <translation type="unfinished" />
+        <translation>Écrivez le texte de la décision.</translation>
     </message>
     <message>
         <source>Owner: choose a name in the list offered while typing, or leave it empty.</source>
-        <translation type="unfinished" />
+        <translation>Responsable : choisissez un nom dans la liste proposée pendant la saisie, ou laissez vide.</translation>
     </message>
     <message>
         <source>The deadline is not a valid date (dd/mm/yyyy).</source>
-        <translation type="unfinished" />
+        <translation>L'échéance n'est pas une date valide (jj/mm/aaaa).</translation>
     </message>
     <message>
         <source>Record these counts all the same?</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer ces nombres quand même ?</translation>
     </message>
 </context>
 <context>
@@ -790,6 +1012,93 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>Rechercher les doublons</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Other record</source>
+        <translation>Autre fiche</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Donnée</translation>
+    </message>
+    <message>
+        <source>Kept after the merge</source>
+        <translation>Gardé après la fusion</translation>
+    </message>
+    <message>
+        <source>Green: taken from the other record, empty on the one kept. Yellow: the two records differ; the value of the record kept stays.</source>
+        <translation>En vert : repris de l'autre fiche, vide sur celle qui est gardée. En jaune : les deux fiches diffèrent ; la valeur de la fiche gardée reste.</translation>
+    </message>
+    <message>
+        <source>&amp;Search again</source>
+        <translation>&amp;Rechercher à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Fusionner…</translation>
+    </message>
+    <message>
+        <source>Record to keep:</source>
+        <translation>Fiche à garder :</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>Recherche des doublons…</translation>
+    </message>
+    <message>
+        <source>%1 probable duplicate(s):</source>
+        <translation>%1 doublon(s) probable(s) :</translation>
+    </message>
+    <message>
+        <source>No probable duplicate found.</source>
+        <translation>Aucun doublon probable.</translation>
+    </message>
+    <message>
+        <source>Taken from the other record (empty here).</source>
+        <translation>Repris de l'autre fiche (vide sur celle-ci).</translation>
+    </message>
+    <message>
+        <source>The two records differ: this value is kept.</source>
+        <translation>Les deux fiches diffèrent : cette valeur est gardée.</translation>
+    </message>
+    <message>
+        <source>The record of %1 (n° %2) is deleted; everything it holds moves to %3 (n° %4).</source>
+        <translation>La fiche de %1 (n° %2) est supprimée ; tout ce qui s'y rattache passe sur %3 (n° %4).</translation>
+    </message>
+    <message>
+        <source>Moved: %1.</source>
+        <translation>Transféré : %1.</translation>
+    </message>
+    <message>
+        <source>Meetings both were invited to (their two lines become one): %1.</source>
+        <translation>Réunions où les deux étaient convoqués (leurs deux lignes n'en font plus qu'une) : %1.</translation>
+    </message>
+    <message>
+        <source>Merge %1 (n° %2) into %3 (n° %4)?
+
+The record n° %2 is deleted; its meetings, roles, consents and history go to n° %4. This cannot be undone.</source>
+        <translation>Fusionner %1 (n° %2) dans %3 (n° %4) ?
+
+La fiche n° %2 est supprimée ; ses réunions, fonctions, consentements et son historique passent sur la fiche n° %4. Cette opération est irréversible.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+</context>
+<context>
     <name>ExceptHook</name>
     <message>
         <source>Error</source>
@@ -798,6 +1107,81 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     <message>
         <source>Unexpected error (%1). Details are in the log file: %2</source>
         <translation>Erreur inattendue (%1). Le détail est dans le journal : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the members</source>
+        <translation>Exporter les membres</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF list (.pdf)</source>
+        <translation>Liste PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV text (.csv)</source>
+        <translation>Texte CSV (.csv)</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Personal data: export it only when needed.</source>
+        <translation>Donnée personnelle : ne l'exportez qu'en cas de besoin.</translation>
+    </message>
+    <message>
+        <source>Every member</source>
+        <translation>Tous les membres</translation>
+    </message>
+    <message>
+        <source>Only the %1 members shown in the list</source>
+        <translation>Seulement les %1 membres affichés dans la liste</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Tick at least one column.</source>
+        <translation>Cochez au moins une colonne.</translation>
+    </message>
+    <message>
+        <source>Reading the members…</source>
+        <translation>Lecture des membres…</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Écriture du fichier…</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV text (*.csv)</source>
+        <translation>Texte CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>File written: %1 (%2 members).</source>
+        <translation>Fichier écrit : %1 (%2 membres).</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1471,92 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     </message>
 </context>
 <context>
+    <name>GuestConversionDialog</name>
+    <message>
+        <source>Make the guest a member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation type="unfinished">Prénom :</translation>
+    </message>
+    <message>
+        <source>College:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GuestPanel</name>
+    <message>
+        <source>Guests (not members)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <source>Organisation or quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a guest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make a member…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">Retirer</translation>
+    </message>
+    <message>
+        <source>%1 (in the base)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit a guest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guest times</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove %1 from the guests of this meeting?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove a guest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make a member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is already linked to a person of the base.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HistoryTable</name>
     <message>
         <source>Date</source>
@@ -1162,6 +1632,250 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     <message>
         <source>The date of the prefectoral decree is not a valid date (dd/mm/yyyy).</source>
         <translation>La date de l'arrêté préfectoral n'est pas une date valide (jj/mm/aaaa).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>Importer des membres</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>&amp;Preview &gt;</source>
+        <translation>&amp;Aperçu &gt;</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Import (%1 row(s))</source>
+        <translation>&amp;Importer (%1 ligne(s))</translation>
+    </message>
+    <message>
+        <source>Comparing with the members already recorded…</source>
+        <translation>Comparaison avec les membres déjà enregistrés…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <source>Import saved.</source>
+        <translation>Import enregistré.</translation>
+    </message>
+    <message>
+        <source>Import saved: %1.</source>
+        <translation>Import enregistré : %1.</translation>
+    </message>
+    <message>
+        <source>Organisations created: %1.</source>
+        <translation>Structures créées : %1.</translation>
+    </message>
+    <message>
+        <source>Nothing needed to change: every member was already up to date.</source>
+        <translation>Rien à changer : tous les membres étaient déjà à jour.</translation>
+    </message>
+    <message>
+        <source>Warning: the undo record could not be saved, this import cannot be undone.</source>
+        <translation>Attention : le journal d'annulation n'a pas pu être enregistré, cet import ne pourra pas être annulé.</translation>
+    </message>
+    <message>
+        <source>You can undo this import here, or later with “Undo the last import” (until the next import).</source>
+        <translation>Vous pouvez annuler cet import ici, ou plus tard avec « Annuler le dernier import » (jusqu'au prochain import).</translation>
+    </message>
+    <message>
+        <source>The import has been undone.</source>
+        <translation>L'import a été annulé.</translation>
+    </message>
+    <message>
+        <source>Delete the saved mapping “%1”?</source>
+        <translation>Supprimer la correspondance enregistrée « %1 » ?</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and text tables (%1)</source>
+        <translation>Tableurs et tableaux texte (%1)</translation>
+    </message>
+    <message>
+        <source>Undo the last import</source>
+        <translation>Annuler le dernier import</translation>
+    </message>
+    <message>
+        <source>Undoing the last import…</source>
+        <translation>Annulation du dernier import…</translation>
+    </message>
+    <message>
+        <source>Undo the import of “%1” of %2?
+
+The people it created are deleted (unless they have been edited or used since) and the fields it changed get their former value back.</source>
+        <translation>Annuler l'import de « %1 » du %2 ?
+
+Les fiches qu'il a créées sont supprimées (sauf si elles ont été modifiées ou utilisées depuis) et les champs qu'il a modifiés retrouvent leur ancienne valeur.</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Invitations</source>
+        <translation>Invitations</translation>
+    </message>
+    <message>
+        <source>&amp;All active members</source>
+        <translation>&amp;Tous les membres actifs</translation>
+    </message>
+    <message>
+        <source>One &amp;college:</source>
+        <translation>Un &amp;collège :</translation>
+    </message>
+    <message>
+        <source>&amp;Titulaires only</source>
+        <translation>&amp;Titulaires seulement</translation>
+    </message>
+    <message>
+        <source>A list &amp;picked by hand:</source>
+        <translation>Une liste &amp;choisie :</translation>
+    </message>
+    <message>
+        <source>Search a name…</source>
+        <translation>Chercher un nom…</translation>
+    </message>
+    <message>
+        <source>Tick those shown</source>
+        <translation>Cocher ceux affichés</translation>
+    </message>
+    <message>
+        <source>Untick those shown</source>
+        <translation>Décocher ceux affichés</translation>
+    </message>
+    <message>
+        <source>Attendance already recorded is kept: only invitations with nothing recorded are removed.</source>
+        <translation>Les présences déjà enregistrées sont conservées : seules les invitations sans rien d'enregistré sont retirées.</translation>
+    </message>
+    <message>
+        <source>&amp;Invite</source>
+        <translation>&amp;Inviter</translation>
+    </message>
+    <message>
+        <source>%1 ticked</source>
+        <translation>%1 coché(s)</translation>
+    </message>
+</context>
+<context>
+    <name>InviteesTable</name>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>Collège</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Proxy given to</source>
+        <translation>Pouvoir donné à</translation>
+    </message>
+    <message>
+        <source>Arrival / departure</source>
+        <translation>Arrivée / départ</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Invité extérieur</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPanel</name>
+    <message>
+        <source>&amp;Save the summary</source>
+        <translation>&amp;Enregistrer le compte rendu</translation>
+    </message>
+    <message>
+        <source>Add a deci&amp;sion…</source>
+        <translation>Ajouter une déci&amp;sion…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Debate summary:</source>
+        <translation>Compte rendu des débats :</translation>
+    </message>
+    <message>
+        <source>Bold (Ctrl+B)</source>
+        <translation>Gras (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Italics (Ctrl+I)</source>
+        <translation>Italique (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Bulleted list (Ctrl+L)</source>
+        <translation>Liste à puces (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Decisions:</source>
+        <translation>Décisions :</translation>
+    </message>
+    <message>
+        <source>Select an agenda item, or add one.</source>
+        <translation>Choisissez un point de l'ordre du jour, ou ajoutez-en un.</translation>
+    </message>
+    <message>
+        <source>Presented by %1</source>
+        <translation>Présenté par %1</translation>
+    </message>
+    <message>
+        <source>Documents: %1</source>
+        <translation>Documents : %1</translation>
     </message>
 </context>
 <context>
@@ -1316,219 +2030,225 @@ Journal : %4</translation>
     <name>MappingPage</name>
     <message>
         <source>Apply</source>
-        <translation type="unfinished" />
+        <translation>Appliquer</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Supprimer</translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>Colonne</translation>
     </message>
     <message>
         <source>Title in the file</source>
-        <translation type="unfinished" />
+        <translation>Titre dans le fichier</translation>
     </message>
     <message>
         <source>Example</source>
-        <translation type="unfinished" />
+        <translation>Exemple</translation>
     </message>
     <message>
         <source>Imported as</source>
-        <translation type="unfinished" />
+        <translation>Importée comme</translation>
     </message>
     <message>
         <source>e.g. Town hall list</source>
-        <translation type="unfinished" />
+        <translation>ex. : Liste de la mairie</translation>
     </message>
     <message>
         <source>Save this mapping</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer cette correspondance</translation>
     </message>
     <message>
         <source>Saved mapping:</source>
-        <translation type="unfinished" />
+        <translation>Correspondance enregistrée :</translation>
     </message>
     <message>
         <source>Save under the name:</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer sous le nom :</translation>
     </message>
     <message>
         <source>Sheet “%1” of “%2”: the titles are on line %3. Check what each column holds and correct it if needed; columns left out are not imported.</source>
-        <translation type="unfinished" />
+        <translation>Feuille « %1 » de « %2 » : les titres sont en ligne %3. Vérifiez ce que contient chaque colonne et corrigez si besoin ; les colonnes écartées ne sont pas importées.</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished" />
+        <translation>(sans titre)</translation>
     </message>
     <message>
         <source>forbidden data, never imported</source>
-        <translation type="unfinished" />
+        <translation>donnée interdite, jamais importée</translation>
     </message>
     <message>
         <source>— not imported —</source>
-        <translation type="unfinished" />
+        <translation>— ne pas importer —</translation>
     </message>
 </context>
 <context>
     <name>MeetingActions</name>
     <message>
         <source>&amp;New meeting…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nouvelle réunion…</translation>
     </message>
     <message>
         <source>&amp;Open the meeting</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ouvrir la réunion</translation>
     </message>
     <message>
         <source>&amp;Edit the details…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Modifier les informations…</translation>
     </message>
     <message>
         <source>&amp;Sign-in…</source>
-        <translation type="unfinished" />
+        <translation>É&amp;margement…</translation>
     </message>
     <message>
         <source>D&amp;uplicate…</source>
-        <translation type="unfinished" />
+        <translation>D&amp;upliquer…</translation>
     </message>
     <message>
         <source>Linked &amp;projects…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Projets liés…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished">&amp;Supprimer…</translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>Open ac&amp;tions…</source>
-        <translation type="unfinished" />
+        <translation>Ac&amp;tions en cours…</translation>
     </message>
     <message>
         <source>Duplicate a meeting</source>
-        <translation type="unfinished" />
+        <translation>Dupliquer une réunion</translation>
     </message>
     <message>
         <source>Date of the next meeting after “%1” (same place, times, agenda items and invitees):</source>
-        <translation type="unfinished" />
+        <translation>Date de la réunion suivant « %1 » (mêmes lieu, horaires, points de l'ordre du jour et invités) :</translation>
     </message>
     <message>
         <source>Delete a meeting</source>
-        <translation type="unfinished" />
+        <translation>Supprimer une réunion</translation>
     </message>
     <message>
         <source>Delete the meeting “%1”? Its agenda, invitations and decisions are deleted with it. This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation>Supprimer la réunion « %1 » ? Son ordre du jour, ses invitations et ses décisions sont supprimés avec elle. C'est définitif.</translation>
     </message>
     <message>
         <source>%1
 
 Delete it all the same, with its attendance record?</source>
-        <translation type="unfinished" />
+        <translation>%1
+
+La supprimer quand même, avec son émargement ?</translation>
     </message>
 </context>
 <context>
     <name>MeetingDialog</name>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">Courriel</translation>
+        <translation>Courriel</translation>
     </message>
     <message>
         <source>Post</source>
-        <translation type="unfinished" />
+        <translation>Courrier</translation>
     </message>
     <message>
         <source>By hand</source>
-        <translation type="unfinished" />
+        <translation>Remise en main propre</translation>
     </message>
     <message>
         <source>E-mail and post</source>
-        <translation type="unfinished" />
+        <translation>Courriel et courrier</translation>
     </message>
     <message>
         <source>e.g. Maison de quartier, salle 2</source>
-        <translation type="unfinished" />
+        <translation>ex. : Maison de quartier, salle 2</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Type :</translation>
     </message>
     <message>
-        <source>&lt;b&gt;&amp;Title&lt;/b&gt; (required):</source>
-        <translation type="unfinished" />
+        <source>This meeting was ca&amp;ncelled</source>
+        <translation>Cette réunion a été an&amp;nulée</translation>
+    </message>
+    <message>
+        <source>left empty: the type and the date</source>
+        <translation>laissé vide : le type et la date</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>T&amp;itre :</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished">de</translation>
+        <translation>de</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished">à</translation>
+        <translation>à</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Date :</translation>
     </message>
     <message>
         <source>&amp;Place:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Lieu :</translation>
     </message>
     <message>
         <source>&amp;Facilitator(s):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Animation :</translation>
     </message>
     <message>
         <source>&amp;Secretary(ies):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Secrétariat :</translation>
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished" />
+        <translation>par</translation>
     </message>
     <message>
         <source>&amp;Convened on:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Convoquée le :</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Notes :</translation>
     </message>
     <message>
         <source>New meeting</source>
-        <translation type="unfinished" />
+        <translation>Nouvelle réunion</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
-        <translation type="unfinished" />
+        <translation>Réunion : %1</translation>
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished" />
+        <translation>début</translation>
     </message>
     <message>
         <source>end</source>
-        <translation type="unfinished" />
+        <translation>fin</translation>
     </message>
     <message>
         <source>The convocation date is not a valid date (dd/mm/yyyy).</source>
-        <translation type="unfinished" />
+        <translation>La date de convocation n'est pas une date valide (jj/mm/aaaa).</translation>
     </message>
     <message>
         <source>The %1 time “%2” is not a time: type it as 18:30 or 18 h 30.</source>
-        <translation type="unfinished" />
+        <translation>L'heure de %1 « %2 » n'est pas une heure : tapez-la sous la forme 18:30 ou 18 h 30.</translation>
     </message>
     <message>
         <source>Meeting not saved</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give the meeting a title.</source>
-        <translation type="unfinished" />
+        <translation>Réunion non enregistrée</translation>
     </message>
     <message>
         <source>Meeting saved, with a remark</source>
-        <translation type="unfinished" />
+        <translation>Réunion enregistrée, avec une remarque</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +2272,69 @@ Delete it all the same, with its attendance record?</source>
     <message>
         <source>(the meeting as a whole, no particular decision)</source>
         <translation>(la réunion dans son ensemble, sans décision précise)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPage</name>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Informations…</translation>
+    </message>
+    <message>
+        <source>&amp;Invite…</source>
+        <translation>In&amp;viter…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn-in</source>
+        <translation>É&amp;margement</translation>
+    </message>
+    <message>
+        <source>D&amp;ocuments</source>
+        <translation>D&amp;ocuments</translation>
+    </message>
+    <message>
+        <source>&amp;Add an item…</source>
+        <translation>&amp;Ajouter un point…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Move up (Ctrl+Up)</source>
+        <translation>Monter (Ctrl+Haut)</translation>
+    </message>
+    <message>
+        <source>Move down (Ctrl+Down)</source>
+        <translation>Descendre (Ctrl+Bas)</translation>
+    </message>
+    <message>
+        <source>A&amp;genda:</source>
+        <translation>Ordre du &amp;jour :</translation>
+    </message>
+    <message>
+        <source>Agenda and decisions</source>
+        <translation>Ordre du jour et décisions</translation>
+    </message>
+    <message>
+        <source>Invitees</source>
+        <translation>Invités</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Meeting: %1</source>
+        <translation>Réunion : %1</translation>
+    </message>
+    <message>
+        <source>Invitees (%1)</source>
+        <translation>Invités (%1)</translation>
     </message>
 </context>
 <context>
@@ -1610,23 +2393,6 @@ Delete it all the same, with its attendance record?</source>
     </message>
 </context>
 <context>
-    <name>MeetingTableModel</name>
-    <message numerus="yes">
-        <source>%n present</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n represented</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-</context>
-<context>
     <name>MeetingsPage</name>
     <message>
         <source>Notice before a meeting:</source>
@@ -1669,22 +2435,189 @@ Delete it all the same, with its attendance record?</source>
     <name>MeetingsTab</name>
     <message>
         <source>&amp;New meeting</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nouvelle réunion</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ouvrir</translation>
     </message>
     <message>
         <source>Sign-&amp;in</source>
-        <translation type="unfinished" />
+        <translation>É&amp;margement</translation>
     </message>
     <message>
         <source>Open ac&amp;tions…</source>
-        <translation type="unfinished" />
+        <translation>Ac&amp;tions en cours…</translation>
     </message>
     <message>
         <source>Search a title, a place, a type…</source>
+        <translation>Chercher un titre, un lieu, un type…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Toutes les années</translation>
+    </message>
+    <message>
+        <source>Upcoming (%1)</source>
+        <translation>À venir (%1)</translation>
+    </message>
+    <message>
+        <source>Past (%1)</source>
+        <translation>Passées (%1)</translation>
+    </message>
+    <message>
+        <source>Meetings shown: %1</source>
+        <translation>Réunions affichées : %1</translation>
+    </message>
+</context>
+<context>
+    <name>MemberConsentsPage</name>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. paper form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photos and the newsletter need the person's consent; their contact details are shared with the other members only if they agreed. A new answer replaces the one recorded, with its date and source.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give the date of the answer.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MemberDetailPanel</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished">&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a member to see their details.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archived on %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Over 12 months: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n unexcused absence(s) in a row</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>%1 (cancelled)</source>
+        <translation type="unfinished">%1 (annulée)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>&amp;Identity and contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Membership</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Status and history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Roles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;onsents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>* required field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was saved. Please correct:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was saved:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MemberFilterBar</name>
+    <message>
+        <source>Search a name, an e-mail, a phone, an organisation…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1692,35 +2625,358 @@ Delete it all the same, with its attendance record?</source>
         <translation type="unfinished">Rechercher</translation>
     </message>
     <message>
-        <source>Type</source>
+        <source>College</source>
+        <translation type="unfinished">Collège</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <source>Titulaire / suppléant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Year</source>
-        <translation type="unfinished">Année</translation>
+        <source>Role</source>
+        <translation type="unfinished">Fonction</translation>
     </message>
     <message>
-        <source>All types</source>
-        <translation type="unfinished">Tous les types</translation>
-    </message>
-    <message>
-        <source>All years</source>
-        <translation type="unfinished">Toutes les années</translation>
-    </message>
-    <message>
-        <source>Upcoming (%1)</source>
+        <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Past (%1)</source>
+        <source>Also show the archived members</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>%n meeting(s) shown</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+    <message>
+        <source>All colleges</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Former members</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished">Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Titulaires and suppléants</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Titulaires</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suppléants</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With a role</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MemberIdentityPage</name>
+    <message>
+        <source>Not given</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>number and street</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>building, staircase, flat…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation type="unfinished">Prénom :</translation>
+    </message>
+    <message>
+        <source>used only for the women/men parity statistics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation type="unfinished">Courriel :</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished">Téléphone :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished">Adresse :</translation>
+    </message>
+    <message>
+        <source>Postcode and town:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Convocations by:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MemberRolesPage</name>
+    <message>
+        <source>&amp;Add the role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Fonction</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;End the selected role on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove the selected role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only for a role entered by mistake: a role that ended stays in the history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished">de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished">à</translation>
+    </message>
+    <message>
+        <source>The list of roles is set in Settings. Leave “to” empty for a role held today.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No role to choose: add roles in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This role already ended on %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the date on which the role ends.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The member already holds the role “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(current)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MemberStatusPage</name>
+    <message>
+        <source>&amp;Change the status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Become &amp;titulaire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished">Depuis le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Forget the unsaved changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new member is recorded as active from the day they joined. Status changes come later, once the member is saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New status:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History (oldest first):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Current status: &lt;b&gt;%1&lt;/b&gt; — &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Current status: &lt;b&gt;%1&lt;/b&gt; since %2 — &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(once saved)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>to be saved</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MembershipPage</name>
+    <message>
+        <source>type a few letters, then pick it in the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. landlord's list, electoral roll, volunteers' list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To make a suppléant titulaire, use “Become titulaire” on the Status page: the change is kept with its date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>College:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Structure represented:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Designation:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source of the designation:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Joined on:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End of mandate:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>for members under 16 (association rule)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parental authorisation on:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not in the list of structures: pick an existing one (or add it first in the Contacts tab).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NotedTime</name>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time noted:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OpenActionsWindow</name>
+    <message>
+        <source>Open actions</source>
+        <translation>Actions en cours</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>Date de la réunion</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;done today</source>
+        <translation>Marquer comme &amp;faite aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Open actions: %1, of which %2 overdue.</source>
+        <translation>Actions en cours : %1, dont %2 en retard.</translation>
     </message>
 </context>
 <context>
@@ -1883,14 +3139,96 @@ Ses autres rôles, et sa fiche si cette personne est membre, sont gardés.</tran
     </message>
 </context>
 <context>
+    <name>PageActions</name>
+    <message>
+        <source>Agenda item not added</source>
+        <translation>Point non ajouté</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Point de l'ordre du jour</translation>
+    </message>
+    <message>
+        <source>Delete an agenda item</source>
+        <translation>Supprimer un point de l'ordre du jour</translation>
+    </message>
+    <message>
+        <source>Delete the item “%1”?</source>
+        <translation>Supprimer le point « %1 » ?</translation>
+    </message>
+    <message>
+        <source>%1
+
+Delete it all the same?</source>
+        <translation>%1
+
+Le supprimer quand même ?</translation>
+    </message>
+    <message>
+        <source>Agenda order not saved</source>
+        <translation>Ordre du jour non enregistré</translation>
+    </message>
+    <message>
+        <source>Summary not saved</source>
+        <translation>Compte rendu non enregistré</translation>
+    </message>
+    <message>
+        <source>Decision not saved</source>
+        <translation>Décision non enregistrée</translation>
+    </message>
+    <message>
+        <source>Delete a decision</source>
+        <translation>Supprimer une décision</translation>
+    </message>
+    <message>
+        <source>Delete this decision?</source>
+        <translation>Supprimer cette décision ?</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Invitations</translation>
+    </message>
+</context>
+<context>
+    <name>PageHeader</name>
+    <message>
+        <source>%1 (cancelled)</source>
+        <translation>%1 (annulée)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>convened on %1</source>
+        <translation>convoquée le %1</translation>
+    </message>
+    <message>
+        <source>Facilitation: %1</source>
+        <translation>Animation : %1</translation>
+    </message>
+    <message>
+        <source>Secretary: %1</source>
+        <translation>Secrétariat : %1</translation>
+    </message>
+    <message>
+        <source>Invited %1 · present %2 · represented %3 · excused %4 · absent %5 · not recorded %6</source>
+        <translation>Invités %1 · présents %2 · représentés %3 · excusés %4 · absents %5 · non renseignés %6</translation>
+    </message>
+    <message>
+        <source>guests %1</source>
+        <translation>invités extérieurs %1</translation>
+    </message>
+</context>
+<context>
     <name>PeopleList</name>
     <message>
         <source>type a few letters of the name, then Enter</source>
-        <translation type="unfinished">tapez quelques lettres du nom, puis Entrée</translation>
+        <translation>tapez quelques lettres du nom, puis Entrée</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Retirer</translation>
+        <translation>Retirer</translation>
     </message>
 </context>
 <context>
@@ -1991,79 +3329,150 @@ Répondez Non seulement s'il s'agit d'une autre personne portant le même nom.</
     <name>PreviewPage</name>
     <message>
         <source>to create</source>
-        <translation type="unfinished" />
+        <translation>à créer</translation>
     </message>
     <message>
         <source>to update</source>
-        <translation type="unfinished" />
+        <translation>à mettre à jour</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished" />
+        <translation>inchangés</translation>
     </message>
     <message>
         <source>in error</source>
-        <translation type="unfinished" />
+        <translation>en erreur</translation>
     </message>
     <message>
         <source>Rows in error, and values left out</source>
-        <translation type="unfinished" />
+        <translation>Lignes en erreur et valeurs écartées</translation>
     </message>
     <message>
         <source>Rows to create</source>
-        <translation type="unfinished" />
+        <translation>Lignes à créer</translation>
     </message>
     <message>
         <source>Rows to update</source>
-        <translation type="unfinished" />
+        <translation>Lignes à mettre à jour</translation>
     </message>
     <message>
         <source>Unchanged rows</source>
-        <translation type="unfinished" />
+        <translation>Lignes inchangées</translation>
     </message>
     <message>
         <source>Every row</source>
-        <translation type="unfinished" />
+        <translation>Toutes les lignes</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished" />
+        <translation>Ligne</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>Détail</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished" />
+        <translation>Afficher :</translation>
     </message>
     <message>
         <source>Dry run of “%1”, sheet “%2”: nothing has been written yet.</source>
-        <translation type="unfinished" />
+        <translation>Simulation de l'import de « %1 », feuille « %2 » : rien n'a encore été enregistré.</translation>
     </message>
     <message>
         <source>Columns not imported: %1.</source>
-        <translation type="unfinished" />
+        <translation>Colonnes non importées : %1.</translation>
     </message>
     <message>
         <source>No row can be imported: correct the file, then try again.</source>
-        <translation type="unfinished" />
+        <translation>Aucune ligne ne peut être importée : corrigez le fichier puis recommencez.</translation>
     </message>
     <message>
         <source>Rows in error will be skipped; the others will be imported.</source>
-        <translation type="unfinished" />
+        <translation>Les lignes en erreur seront ignorées ; les autres seront importées.</translation>
     </message>
     <message>
         <source>value left out</source>
-        <translation type="unfinished" />
+        <translation>valeur écartée</translation>
     </message>
     <message>
         <source>new member: %1</source>
-        <translation type="unfinished" />
+        <translation>nouveau membre : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Privacy</name>
+    <message>
+        <source>Gathering the data…</source>
+        <translation>Rassemblement des données…</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Écriture du PDF…</translation>
+    </message>
+    <message>
+        <source>Personal data sheet</source>
+        <translation>Fiche de données personnelles</translation>
+    </message>
+    <message>
+        <source>Personal data - %1.pdf</source>
+        <translation>Données personnelles - %1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Personal data sheet written: %1</source>
+        <translation>Fiche de données personnelles enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Anonymise</source>
+        <translation>Anonymiser</translation>
+    </message>
+    <message>
+        <source>This person has already been anonymised.</source>
+        <translation>Cette personne a déjà été anonymisée.</translation>
+    </message>
+    <message>
+        <source>%1 is still an active member: record their departure first (resignation, move or exclusion), then anonymise their data.</source>
+        <translation>%1 est encore membre actif : enregistrez d'abord son départ (démission, déménagement ou exclusion), puis anonymisez ses données.</translation>
+    </message>
+    <message>
+        <source>Anonymise %1 (n° %2)?
+
+Their name, contact details, birth date, address, roles and consents are erased for good; only anonymous attendance figures are kept. This cannot be undone.</source>
+        <translation>Anonymiser %1 (n° %2) ?
+
+Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et ses consentements sont effacés définitivement ; seules des statistiques de présence anonymes sont gardées. Cette opération est irréversible.</translation>
+    </message>
+    <message>
+        <source>%1 has been anonymised.</source>
+        <translation>%1 a été anonymisé(e).</translation>
+    </message>
+    <message>
+        <source>Purge former members</source>
+        <translation>Purger les anciens membres</translation>
+    </message>
+    <message>
+        <source>No former member left more than %1 months ago: nobody to anonymise.</source>
+        <translation>Aucun ancien membre parti depuis plus de %1 mois : personne à anonymiser.</translation>
+    </message>
+    <message>
+        <source>Anonymise %1 former member(s) for good? This cannot be undone.</source>
+        <translation>Anonymiser définitivement %1 ancien(s) membre(s) ? Cette opération est irréversible.</translation>
+    </message>
+    <message>
+        <source>Anonymising…</source>
+        <translation>Anonymisation…</translation>
+    </message>
+    <message>
+        <source>%1 former member(s) anonymised.</source>
+        <translation>%1 ancien(s) membre(s) anonymisé(s).</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +3802,72 @@ Répondez Non seulement s'il s'agit d'une autre personne portant le même nom.</
     </message>
 </context>
 <context>
+    <name>ProxyPicker</name>
+    <message>
+        <source>Type part of the proxy holder's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the proxy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>Enter: choose · Escape: cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy of %1 (no. %2) given to:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, already carries 1 proxy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, already carries %1 proxies</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Purge former members</source>
+        <translation>Purger les anciens membres</translation>
+    </message>
+    <message>
+        <source>%1 former member(s) left more than %2 months ago (the delay set in the council settings). Anonymising them erases their identity for good and keeps only anonymous attendance figures.</source>
+        <translation>%1 ancien(s) membre(s) parti(s) depuis plus de %2 mois (le délai fixé dans les réglages du conseil). Les anonymiser efface définitivement leur identité et ne garde que des statistiques de présence anonymes.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>Collège</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis le</translation>
+    </message>
+    <message>
+        <source>Anonymise them (%1)…</source>
+        <translation>Les anonymiser (%1)…</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>%1 KB</source>
@@ -2451,7 +3926,7 @@ Répondez Non seulement s'il s'agit d'une autre personne portant le même nom.</
     <name>ResultPage</name>
     <message>
         <source>Undo this import…</source>
-        <translation type="unfinished" />
+        <translation>Annuler cet import…</translation>
     </message>
 </context>
 <context>
@@ -2524,11 +3999,11 @@ Répondez Non seulement s'il s'agit d'une autre personne portant le même nom.</
     <name>SheetPage</name>
     <message>
         <source>Sheet to import:</source>
-        <translation type="unfinished" />
+        <translation>Feuille à importer :</translation>
     </message>
     <message>
         <source>“%1” (%2) has several sheets. Which one lists the members?</source>
-        <translation type="unfinished" />
+        <translation>« %1 » (%2) contient plusieurs feuilles. Laquelle liste les membres ?</translation>
     </message>
 </context>
 <context>
@@ -2585,10 +4060,17 @@ Répondez Non seulement s'il s'agit d'une autre personne portant le même nom.</
     </message>
 </context>
 <context>
+    <name>SummaryEdit</name>
+    <message>
+        <source>What was said: the main points of the debate…</source>
+        <translation>Ce qui a été dit : les points principaux des échanges…</translation>
+    </message>
+</context>
+<context>
     <name>TimeEdit</name>
     <message>
         <source>hh:mm</source>
-        <translation type="unfinished" />
+        <translation>hh:mm</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ are personal data: they are read, and exported, only when asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
@@ -94,9 +94,11 @@ def choose_columns(
 
 
 def member_rows(
-    session: Session, columns: Sequence[MemberColumn], *, today: date | None = None
+    session: Session, columns: Sequence[MemberColumn], *, today: date | None = None,
+    person_ids: Collection[int] | None = None,
 ) -> MemberTable:
-    """Every member (anonymised ones left out), sorted by name, as ``columns``.
+    """Every member (anonymised ones left out), sorted by name, as ``columns``;
+    only the people of ``person_ids`` when given (the rows a list shows).
 
     "Rôles" lists the roles held on ``today``, by their label.
     """
@@ -109,7 +111,7 @@ def member_rows(
         select(
             Membership.id, Person.last_name, Person.first_name, Membership.college,
             Membership.seat, Membership.status, Organisation.name, Membership.joined_on,
-            Membership.mandate_end_on, phone, email,
+            Membership.mandate_end_on, phone, email, Person.id,
         )
         .join(Membership, Membership.person_id == Person.id)
         .outerjoin(Organisation, Organisation.id == Membership.organisation_id)
@@ -119,7 +121,11 @@ def member_rows(
     )
     roles = _current_roles(session, today or date.today()) if "roles" in wanted else {}
     to_row = _row_maker(roles)
-    full = [to_row(r) for r in raw_rows(session, query)]
+    raw = raw_rows(session, query)
+    if person_ids is not None:  # filtered here: 100,000 ids are too many for an IN (...)
+        wanted_ids = set(person_ids)
+        raw = [r for r in raw if r[-1] in wanted_ids]
+    full = [to_row(r) for r in raw]
     pick = _picker([COLUMN_KEYS.index(k) for k in keys])
     return MemberTable(list(columns), [pick(r) for r in full])
 
@@ -129,7 +135,7 @@ def _row_maker(roles: dict[int, str]) -> Callable[[tuple[Any, ...]], tuple[Any, 
     day = _day
 
     def make(r: tuple[Any, ...]) -> tuple[Any, ...]:
-        mid, last, first, col, st, stat, org, joined, mandate_end, phone, email = r
+        mid, last, first, col, st, stat, org, joined, mandate_end, phone, email = r[:11]
         return (last, first or "", college[col], seat[st], status[stat], roles.get(mid, ""),
                 org or "", day(joined), day(mandate_end), fmt_phone(phone), email or "")
 
