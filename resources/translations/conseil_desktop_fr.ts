@@ -118,7 +118,7 @@
     <name>CheckinModel</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">N°</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1056,6 +1056,10 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     <message>
         <source>Looking for duplicates…</source>
         <translation>Recherche des doublons…</translation>
+    </message>
+    <message>
+        <source>The first %1 probable duplicates (merge them, then search again):</source>
+        <translation>Les %1 premiers doublons probables (fusionnez-les, puis relancez la recherche) :</translation>
     </message>
     <message>
         <source>%1 probable duplicate(s):</source>
@@ -2252,6 +2256,49 @@ La supprimer quand même, avec son émargement ?</translation>
     </message>
 </context>
 <context>
+    <name>MeetingDocuments</name>
+    <message>
+        <source>&amp;Sign-in sheet</source>
+        <translation>&amp;Feuille d'émargement</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Feuille d'émargement</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet &amp;with attendance (archive copy)</source>
+        <translation>Feuille d'émargement &amp;avec les présences (exemplaire d'archive)</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Émargement</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes (procès-verbal)</source>
+        <translation>&amp;Procès-verbal</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Procès-verbal</translation>
+    </message>
+    <message>
+        <source>&amp;Decision register</source>
+        <translation>&amp;Relevé de décisions</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Relevé de décisions</translation>
+    </message>
+    <message>
+        <source>Reading the meeting…</source>
+        <translation>Lecture de la réunion…</translation>
+    </message>
+    <message>
+        <source>Writing the document…</source>
+        <translation>Écriture du document…</translation>
+    </message>
+</context>
+<context>
     <name>MeetingLinkDialog</name>
     <message>
         <source>Link “%1” to a meeting</source>
@@ -2393,6 +2440,49 @@ La supprimer quand même, avec son émargement ?</translation>
     </message>
 </context>
 <context>
+    <name>MeetingTableModel</name>
+    <message>
+        <source>reached</source>
+        <translation>atteint</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>non atteint</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Invités</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Présents</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>Present: %1 — represented: %2</source>
+        <translation>Présents : %1 — représentés : %2</translation>
+    </message>
+</context>
+<context>
     <name>MeetingsPage</name>
     <message>
         <source>Notice before a meeting:</source>
@@ -2487,6 +2577,137 @@ La supprimer quand même, avec son émargement ?</translation>
     </message>
 </context>
 <context>
+    <name>MemberActions</name>
+    <message>
+        <source>&amp;New member…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished">&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Bring back to the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Undo the last change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Personal data sheet…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A&amp;nonymise…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import members…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo the last i&amp;mport…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xport all members…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the members &amp;shown…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P&amp;urge former members…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Member added.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit a member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the changes to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 saved. Ctrl+Z undoes the changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archive a member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archive %1? They leave the list of members; their attendance, roles and history are kept, and “Archived” shows them again. An active member is recorded as resigned from today.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the archiving of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 archived. Ctrl+Z brings them back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bring back to the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bringing back %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is back in the list (status unchanged).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last import was undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicates merged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Former members anonymised.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Member anonymised.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MemberConsentsPage</name>
     <message>
         <source>Consent</source>
@@ -2549,7 +2770,7 @@ La supprimer quand même, avec son émargement ?</translation>
     </message>
     <message>
         <source>Attendance</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Émargement</translation>
     </message>
     <message>
         <source>Over 12 months: %1</source>
@@ -2875,6 +3096,25 @@ La supprimer quand même, avec son émargement ?</translation>
     </message>
     <message>
         <source>to be saved</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <source>&amp;New member…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 shown / %2 in all</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -48,6 +48,7 @@ from conseil_desktop.ui.members.tools_support import (
 )
 from conseil_desktop.ui.workers import Progress
 
+MAX_PAIRS = 500  # more is a sign of a bigger problem: merge these, then search again
 CONFLICT_COLOUR = QColor("#fff3cd")
 TAKEN_COLOUR = QColor("#e8f5e9")
 
@@ -138,7 +139,7 @@ class DuplicatesDialog(QDialog):
             progress.step(0, QCoreApplication.translate(
                 "DuplicatesDialog", "Looking for duplicates…"))
             with self.session_scope() as session:
-                return search_pairs(session)
+                return search_pairs(session, MAX_PAIRS)
 
         shown_over = progress_parent or self
         outcome = run_and_wait(shown_over, self.windowTitle(), 1, task)
@@ -157,6 +158,10 @@ class DuplicatesDialog(QDialog):
              p.reason) for p in self.pairs])
         if not self.searched:
             self.count_label.setText("")
+        elif len(self.pairs) >= MAX_PAIRS:
+            self.count_label.setText(fill(self.tr(
+                "The first %1 probable duplicates (merge them, then search again):"),
+                len(self.pairs)))
         elif self.pairs:
             self.count_label.setText(fill(self.tr("%1 probable duplicate(s):"), len(self.pairs)))
         else:
