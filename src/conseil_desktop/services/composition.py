@@ -12,7 +12,8 @@ Residents whose sex is unknown are counted apart and left out of the share.
 
 Absences: for each active member, their recorded attendances at past meetings
 (not cancelled, dated today or before, *invite* rows left out), newest first;
-the run is the number of *absent* statuses before the first other status.
+the run is the number of *absent* statuses before the first other status
+(computed by ``services/attendance_history``, shared with the member's history).
 """
 
 from __future__ import annotations
@@ -25,19 +26,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from conseil_desktop.db.models import (
-    Attendance,
-    AttendanceStatus,
     College,
-    Meeting,
     Membership,
     MemberStatus,
     Person,
     Seat,
     Sex,
 )
+from conseil_desktop.services.attendance_history import current_runs
 from conseil_desktop.services.council import SettingsData, get_settings
 from conseil_desktop.services.formatting import fmt_date
-from conseil_desktop.services.rows import raw_rows
 
 MANDATE_HORIZON_DAYS = 90
 PARITY_TARGET_PCT = 50
@@ -186,43 +184,18 @@ def mandates_ending(session: Session, today: date,
 def repeated_absences(session: Session, today: date, threshold: int) -> list[AbsenceRun]:
     """Active members whose latest ``threshold`` or more recorded statuses are *absent*.
 
-    One query over attendance joined to meeting, then two linear passes and no
-    sort: a member's run is their *absent* rows later than their latest other
-    status. Meetings are ordered by date, start time, then id.
+    The runs come from ``attendance_history.current_runs``, the code behind a
+    member's own history, so the panel and the member's card always agree.
     """
     if threshold <= 0:
         return []
-    query = (
-        select(Attendance.person_id, Attendance.status, Meeting.date, Meeting.start_time,
-               Meeting.id)
-        .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .where(Meeting.date <= today.isoformat(), Meeting.cancelled.is_(False),
-               Attendance.status != AttendanceStatus.INVITED.value)  # nothing recorded yet
-    )
-    rows = raw_rows(session, query)  # raw values: ISO dates and times, status codes
-    latest_other: dict[int, tuple[str, str, int]] = {}
-    for person_id, status, day, start, meeting_id in rows:
-        if status != _ABSENT:
-            key = (day, start or "", meeting_id)
-            if key > latest_other.get(person_id, _BEFORE_ALL):
-                latest_other[person_id] = key
-    runs: dict[int, int] = {}
-    last_absent: dict[int, str] = {}
-    for person_id, status, day, start, meeting_id in rows:
-        if status == _ABSENT and (day, start or "", meeting_id) > latest_other.get(
-                person_id, _BEFORE_ALL):
-            runs[person_id] = runs.get(person_id, 0) + 1
-            last_absent[person_id] = max(day, last_absent.get(person_id, ""))
-    flagged = {pid: n for pid, n in runs.items() if n >= threshold}
-    return _active_runs(session, flagged, last_absent)
-
-
-_ABSENT = AttendanceStatus.ABSENT.value
-_BEFORE_ALL = ("", "", 0)
+    runs = current_runs(session, today)
+    flagged = {pid: r.run for pid, r in runs.items() if r.run >= threshold}
+    return _active_runs(session, flagged, {pid: runs[pid].last_absent_on for pid in flagged})
 
 
 def _active_runs(session: Session, runs: dict[int, int],
-                 last_absent: dict[int, str]) -> list[AbsenceRun]:
+                 last_absent: dict[int, date]) -> list[AbsenceRun]:
     found: list[AbsenceRun] = []
     ids = list(runs)
     for start in range(0, len(ids), _CHUNK):
@@ -232,8 +205,7 @@ def _active_runs(session: Session, runs: dict[int, int],
             .where(Membership.status == MemberStatus.ACTIVE,
                    Person.id.in_(ids[start:start + _CHUNK]))
         )
-        found.extend(AbsenceRun(pid, _name(last, first), runs[pid],
-                                date.fromisoformat(last_absent[pid]))
+        found.extend(AbsenceRun(pid, _name(last, first), runs[pid], last_absent[pid])
                      for pid, last, first in session.execute(query))
     return sorted(found, key=lambda r: (-r.run, r.name.casefold(), r.person_id))
 
