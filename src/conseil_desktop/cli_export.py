@@ -1,4 +1,4 @@
-"""``conseil-desktop export projects|contacts -o FILE``.
+"""``conseil-desktop export projects|contacts|calendar -o FILE``.
 
 The database is opened read-only (it may be open in the application), the
 data is read by the services, then the file is written by ``export/``, whose
@@ -21,7 +21,7 @@ def add_export_commands(
     export = sub.add_parser(
         "export", help="exporte les projets, les contacts ou les membres dans un fichier")
     targets = export.add_subparsers(
-        dest="export_target", required=True, metavar="{projects,contacts,members}",
+        dest="export_target", required=True, metavar="{projects,contacts,members,calendar}",
         parser_class=type(export),
     )
     projects = targets.add_parser(
@@ -40,6 +40,16 @@ def add_export_commands(
     contacts.add_argument("-o", "--output", type=Path, required=True,
                           help="fichier à écrire : .xlsx, .vcf ou .pdf")
     contacts.set_defaults(func=cmd_export_contacts)
+
+    calendar = targets.add_parser(
+        "calendar", parents=[common],
+        help="réunions en calendrier (.ics) pour un téléphone ou un agenda",
+    )
+    calendar.add_argument("-o", "--output", type=Path, required=True,
+                          help="fichier à écrire : .ics")
+    calendar.add_argument("--meeting", type=int, metavar="N°",
+                          help="seulement cette réunion (toutes par défaut)")
+    calendar.set_defaults(func=cmd_export_calendar)
 
     from conseil_desktop.cli_members import add_member_export_command
 
@@ -84,4 +94,22 @@ def cmd_export_contacts(args: argparse.Namespace) -> int:
     orgs, people = len(book.organisations), len(book.people)
     print(f"Fichier écrit : {output} ({orgs} organisation{'s' if orgs > 1 else ''}, "
           f"{people} personne{'s' if people > 1 else ''})")
+    return 0
+
+
+def cmd_export_calendar(args: argparse.Namespace) -> int:
+    from conseil_desktop.db.engine import open_readonly
+    from conseil_desktop.export.files import output_format
+    from conseil_desktop.export.ics import write_calendar
+    from conseil_desktop.services.council import get_settings
+    from conseil_desktop.services.meeting_list import calendar_entries
+
+    output = Path(args.output)
+    output_format(output, ("ics",), "le calendrier")
+    with open_readonly(_db_path(args)) as storage, storage.session_scope() as session:
+        entries = calendar_entries(session, args.meeting)  # InvalidInputError: exit 2
+        council_name = get_settings(session).council_name
+    write_calendar(output, entries, name=council_name)
+    count = len(entries)
+    print(f"Fichier écrit : {output} ({count} réunion{'s' if count > 1 else ''})")
     return 0
