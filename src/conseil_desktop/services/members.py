@@ -24,6 +24,7 @@ from conseil_desktop.db.base import new_uuid
 from conseil_desktop.db.models import (
     College,
     ContactAffiliation,
+    ContactChannel,
     Designation,
     Membership,
     MembershipStatusEvent,
@@ -39,9 +40,12 @@ from conseil_desktop.services.contacts import contact_search_key
 
 PERSON_FIELDS = (
     "last_name", "first_name", "sex", "birth_date", "email", "phone",
-    "address_line1", "address_line2", "postcode", "city",
+    "address_line1", "address_line2", "postcode", "city", "preferred_channel",
 )
-MEMBERSHIP_FIELDS = ("college", "seat", "designation", "organisation_id", "joined_on")
+MEMBERSHIP_FIELDS = (
+    "college", "seat", "designation", "designation_source", "organisation_id", "joined_on",
+    "mandate_end_on", "parental_authorisation_on",
+)
 MEMBER_FIELDS = PERSON_FIELDS + MEMBERSHIP_FIELDS
 
 MemberValue = str | date | int | None
@@ -62,11 +66,15 @@ class MemberData:
     address_line2: str = ""
     postcode: str = ""
     city: str = ""
+    preferred_channel: ContactChannel = ContactChannel.POST
     college: College = College.RESIDENTS
     seat: Seat = Seat.TITULAIRE
     designation: Designation = Designation.VOLUNTEER
+    designation_source: str = ""
     organisation_id: int | None = None
     joined_on: date | None = None
+    mandate_end_on: date | None = None
+    parental_authorisation_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -323,9 +331,11 @@ def _postcode(value: object) -> str:
     return identifiers.normalise_postcode(text) if text else ""
 
 
-_ENUMS: dict[str, type[Sex | College | Seat | Designation]] = {
+_ENUMS: dict[str, type[Sex | College | Seat | Designation | ContactChannel]] = {
     "sex": Sex, "college": College, "seat": Seat, "designation": Designation,
+    "preferred_channel": ContactChannel,
 }
+_DATES = ("birth_date", "joined_on", "mandate_end_on", "parental_authorisation_on")
 
 
 def _checked(name: str, value: object) -> MemberValue:
@@ -337,7 +347,7 @@ def _checked(name: str, value: object) -> MemberValue:
             return _ENUMS[name](str(value))
         except ValueError as exc:
             raise InvalidInputError(f"Valeur inconnue pour « {name} » : « {value} ».") from exc
-    if name in ("birth_date", "joined_on"):
+    if name in _DATES:
         if value is not None and not isinstance(value, date):
             raise InvalidInputError(f"Date attendue pour « {name} » : « {value} ».")
         return value
@@ -357,6 +367,7 @@ _CLEANERS: dict[str, Callable[[object], MemberValue]] = {
     "address_line2": _text,
     "postcode": _postcode,
     "city": lambda value: _text(value, 100),
+    "designation_source": lambda value: _text(value, 120),
 }
 
 

@@ -1,0 +1,393 @@
+"""What happens to a member over time (domain.md section 2): status changes
+kept as a dated history, a suppléant promoted to titulaire, roles with their
+dates, consents with their date and source.
+
+Plain functions on a Session, no Qt. :func:`member_detail` gives the member
+form everything it shows; :func:`save_member_form` writes the whole form in
+the caller's transaction (the base fields through :mod:`.members`, then the
+status changes, the promotion, the roles and the consents), so that one
+refused change leaves nothing written.
+
+The database keeps one consent per person and kind (the current answer, with
+its date and source): recording a different answer replaces it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from conseil_desktop.db.models import (
+    ConsentKind,
+    MemberRole,
+    Membership,
+    MembershipStatusEvent,
+    MemberStatus,
+    Person,
+    Seat,
+    VocabularyKind,
+)
+from conseil_desktop.db.models.people import Consent
+from conseil_desktop.errors import InvalidInputError
+from conseil_desktop.services import labels
+from conseil_desktop.services.council import term_labels
+from conseil_desktop.services.formatting import fmt_date
+from conseil_desktop.services.member_checks import check_member
+from conseil_desktop.services.members import (
+    MemberData,
+    create_member,
+    load_people,
+    member_values,
+    update_member,
+)
+
+SOURCE_MAX = 120
+_OPTIONAL = {"sex", "birth_date", "organisation_id", "joined_on", "mandate_end_on",
+             "parental_authorisation_on"}
+
+
+@dataclass(frozen=True)
+class StatusEventRow:
+    effective_on: date
+    status: MemberStatus
+    seat: Seat | None
+
+    @property
+    def status_label(self) -> str:
+        return labels.MEMBER_STATUS[self.status]
+
+    @property
+    def seat_label(self) -> str:
+        return labels.SEAT[self.seat] if self.seat is not None else ""
+
+
+@dataclass(frozen=True)
+class RoleData:
+    """A role as the form gives it; ``id`` is None for a role not yet saved."""
+
+    role_code: str
+    started_on: date | None = None
+    ended_on: date | None = None
+    id: int | None = None
+
+    def current(self, today: date) -> bool:
+        return self.ended_on is None or self.ended_on >= today
+
+
+@dataclass(frozen=True)
+class ConsentData:
+    kind: ConsentKind
+    granted: bool
+    recorded_on: date
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class MemberDetail:
+    person_id: int
+    data: MemberData
+    organisation_name: str
+    is_member: bool
+    status: MemberStatus
+    status_since: date | None
+    history: list[StatusEventRow]
+    roles: list[RoleData]
+    role_labels: dict[str, str]
+    consents: dict[ConsentKind, ConsentData]
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A change made in the form: a new status, or (``status`` None) a promotion."""
+
+    effective_on: date
+    status: MemberStatus | None = None
+
+    @property
+    def is_promotion(self) -> bool:
+        return self.status is None
+
+
+@dataclass
+class MemberForm:
+    """The whole member form: base fields and the changes made in the dialog."""
+
+    data: MemberData
+    changes: list[StatusChange] = field(default_factory=list)  # applied in this order
+    roles: list[RoleData] | None = None  # None: leave the roles as they are
+    consents: list[ConsentData] = field(default_factory=list)
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def member_detail(session: Session, person_id: int) -> MemberDetail:
+    person = _person(session, person_id)
+    membership = person.membership
+    values = member_values(person)
+    values["email"], values["phone"] = values["email"] or "", values["phone"] or ""
+    data = MemberData(**{name: value for name, value in values.items()  # type: ignore[arg-type]
+                         if value is not None or name in _OPTIONAL})
+    organisation = membership.organisation if membership is not None else None
+    history = [StatusEventRow(e.effective_on, e.status, e.seat)
+               for e in _events(membership)] if membership is not None else []
+    roles = sorted((RoleData(r.role_code, r.started_on, r.ended_on, r.id)
+                    for r in (membership.roles if membership is not None else [])),
+                   key=lambda r: (r.ended_on is not None, r.started_on or date.min, r.id or 0))
+    return MemberDetail(
+        person_id=person.id, data=data,
+        organisation_name=organisation.name if organisation is not None else "",
+        is_member=membership is not None,
+        status=membership.status if membership is not None else MemberStatus.ACTIVE,
+        status_since=membership.status_since if membership is not None else None,
+        history=history, roles=roles,
+        role_labels=term_labels(session, VocabularyKind.ROLE),
+        consents={c.kind: ConsentData(c.kind, c.granted, c.recorded_on, c.source)
+                  for c in person.consents},
+    )
+
+
+# -- the whole form ---------------------------------------------------------------------------
+
+
+def save_member_form(session: Session, person_id: int | None, form: MemberForm,
+                     *, today: date | None = None) -> int:
+    """Write the form; InvalidInputError (nothing kept once the caller rolls back) on a
+    problem. Returns the person's id."""
+    today = today or date.today()
+    check_member(form.data, today=today)
+    if person_id is None:
+        person_id = create_member(session, form.data, today=today)
+    else:
+        update_member(session, person_id, form.data)
+    for change in form.changes:
+        if change.status is None:
+            promote_to_titulaire(session, person_id, change.effective_on, today=today)
+        else:
+            change_status(session, person_id, change.status, change.effective_on, today=today)
+    if form.roles is not None:
+        set_roles(session, person_id, form.roles)
+    for consent in form.consents:
+        record_consent(session, person_id, consent.kind, consent.granted,
+                       consent.recorded_on, consent.source, today=today)
+    session.flush()
+    return person_id
+
+
+# -- status and seat ----------------------------------------------------------------------------
+
+
+def change_status(session: Session, person_id: int, status: MemberStatus, effective_on: date,
+                  *, today: date | None = None) -> None:
+    """A new status from ``effective_on``, added to the history."""
+    membership = _membership(session, person_id)
+    status = MemberStatus(status)
+    problem = status_change_problem(membership.status, _last_change(membership), status,
+                                    effective_on, today or date.today())
+    if problem:
+        raise InvalidInputError(problem)
+    membership.status_events.append(
+        MembershipStatusEvent(status=status, effective_on=effective_on, seat=membership.seat))
+    membership.status = status
+    membership.status_since = effective_on
+    session.flush()
+
+
+def promote_to_titulaire(session: Session, person_id: int, effective_on: date,
+                         *, today: date | None = None) -> None:
+    """A suppléant becomes titulaire; the history records the seat change."""
+    membership = _membership(session, person_id)
+    problem = promotion_problem(membership.seat, membership.status, _last_change(membership),
+                                effective_on, today or date.today())
+    if problem:
+        raise InvalidInputError(problem)
+    membership.status_events.append(MembershipStatusEvent(
+        status=membership.status, effective_on=effective_on, seat=Seat.TITULAIRE))
+    membership.seat = Seat.TITULAIRE
+    session.flush()
+
+
+def status_change_problem(current: MemberStatus, last_change: date | None,
+                          status: MemberStatus, effective_on: date | None,
+                          today: date) -> str | None:
+    """Why this status change cannot be recorded (French), or None."""
+    if status == current:
+        return f"Le statut est déjà « {labels.MEMBER_STATUS[status]} » : rien à changer."
+    return _event_date_problem(last_change, effective_on, today)
+
+
+def promotion_problem(seat: Seat, status: MemberStatus, last_change: date | None,
+                      effective_on: date | None, today: date) -> str | None:
+    """Why this member cannot become titulaire on ``effective_on`` (French), or None."""
+    if seat != Seat.SUPPLEANT:
+        return "Ce membre est déjà titulaire : seul un suppléant peut passer titulaire."
+    if status != MemberStatus.ACTIVE:
+        return (f"Ce suppléant n'est pas actif (« {labels.MEMBER_STATUS[status]} ») : "
+                "il ne peut pas passer titulaire.")
+    return _event_date_problem(last_change, effective_on, today)
+
+
+def _event_date_problem(last_change: date | None, effective_on: date | None,
+                        today: date) -> str | None:
+    if not isinstance(effective_on, date):
+        return "Indiquez la date d'effet du changement (jj/mm/aaaa)."
+    if effective_on > today:
+        return (f"La date d'effet ({fmt_date(effective_on)}) est dans le futur : enregistrez "
+                "le changement le jour où il prend effet.")
+    if last_change is not None and effective_on < last_change:
+        return (f"La date d'effet ({fmt_date(effective_on)}) précède le dernier changement "
+                f"enregistré ({fmt_date(last_change)}).")
+    return None
+
+
+def _last_change(membership: Membership) -> date | None:
+    events = _events(membership)
+    return events[-1].effective_on if events else None
+
+
+def _events(membership: Membership) -> list[MembershipStatusEvent]:
+    return sorted(membership.status_events, key=lambda e: (e.effective_on, e.id or 1 << 62))
+
+
+# -- roles -------------------------------------------------------------------------------------
+
+
+def add_role(session: Session, person_id: int, role_code: str, started_on: date | None,
+             ended_on: date | None = None) -> int:
+    membership = _membership(session, person_id)
+    role = RoleData(role_code, started_on, ended_on)
+    _check_roles(session, [*_role_data(membership), role])
+    row = MemberRole(role_code=role_code, started_on=started_on, ended_on=ended_on)
+    membership.roles.append(row)
+    session.flush()
+    return row.id
+
+
+def end_role(session: Session, role_id: int, ended_on: date) -> None:
+    row = _role(session, role_id)
+    if row.ended_on is not None:
+        raise InvalidInputError(f"Ce rôle a déjà pris fin le {fmt_date(row.ended_on)}.")
+    if not isinstance(ended_on, date):
+        raise InvalidInputError("Indiquez la date de fin du rôle (jj/mm/aaaa).")
+    _check_roles(session, [RoleData(row.role_code, row.started_on, ended_on, row.id)])
+    row.ended_on = ended_on
+    session.flush()
+
+
+def remove_role(session: Session, role_id: int) -> None:
+    """Delete a role entered by mistake (ending it keeps it in the history)."""
+    session.delete(_role(session, role_id))
+    session.flush()
+
+
+def set_roles(session: Session, person_id: int, roles: Sequence[RoleData]) -> None:
+    """Make the member's roles exactly ``roles``: saved ones (with an id) updated,
+    new ones added, the others removed. Everything is checked first."""
+    membership = _membership(session, person_id)
+    existing = {row.id: row for row in membership.roles}
+    unknown = [role.id for role in roles if role.id is not None and role.id not in existing]
+    if unknown:
+        raise InvalidInputError(f"Rôle introuvable (n° {unknown[0]}).")
+    _check_roles(session, roles)
+    kept = {role.id for role in roles if role.id is not None}
+    for role_id, row in existing.items():
+        if role_id not in kept:
+            membership.roles.remove(row)
+    for role in roles:
+        row = existing[role.id] if role.id is not None else MemberRole()
+        row.role_code, row.started_on, row.ended_on = role.role_code, role.started_on, role.ended_on
+        if role.id is None:
+            membership.roles.append(row)
+    session.flush()
+
+
+def role_problem(role: RoleData, label: str) -> str | None:
+    """Why this role's dates do not fit (French), or None."""
+    if role.started_on and role.ended_on and role.ended_on < role.started_on:
+        return (f"Rôle « {label} » : la fin ({fmt_date(role.ended_on)}) précède le début "
+                f"({fmt_date(role.started_on)}).")
+    return None
+
+
+def _check_roles(session: Session, roles: Sequence[RoleData]) -> None:
+    names = term_labels(session, VocabularyKind.ROLE)
+    open_codes: set[str] = set()
+    for role in roles:
+        if role.role_code not in names:
+            raise InvalidInputError(f"Rôle inconnu : « {role.role_code} ».")
+        name = names[role.role_code]
+        problem = role_problem(role, name)
+        if problem:
+            raise InvalidInputError(problem)
+        if role.ended_on is None:
+            if role.role_code in open_codes:
+                raise InvalidInputError(f"Le rôle « {name} » est indiqué deux fois sans date "
+                                        "de fin : terminez l'un des deux.")
+            open_codes.add(role.role_code)
+
+
+def _role_data(membership: Membership) -> list[RoleData]:
+    return [RoleData(r.role_code, r.started_on, r.ended_on, r.id) for r in membership.roles]
+
+
+def _role(session: Session, role_id: int) -> MemberRole:
+    row = session.get(MemberRole, role_id)
+    if row is None:
+        raise InvalidInputError(f"Rôle introuvable (n° {role_id}).")
+    return row
+
+
+# -- consents ------------------------------------------------------------------------------------
+
+
+def record_consent(session: Session, person_id: int, kind: ConsentKind, granted: bool,
+                   recorded_on: date, source: str = "", *, today: date | None = None) -> bool:
+    """Record the person's answer; False when it is the one already recorded."""
+    kind = ConsentKind(kind)
+    if not isinstance(recorded_on, date):
+        raise InvalidInputError(
+            f"{labels.CONSENT[kind]} : indiquez la date du consentement (jj/mm/aaaa).")
+    if recorded_on > (today or date.today()):
+        raise InvalidInputError(
+            f"{labels.CONSENT[kind]} : la date ({fmt_date(recorded_on)}) est dans le futur.")
+    source = (source or "").strip()
+    if len(source) > SOURCE_MAX:
+        raise InvalidInputError(
+            f"{labels.CONSENT[kind]} : la source dépasse {SOURCE_MAX} caractères.")
+    person = _person(session, person_id)
+    current = next((c for c in person.consents if c.kind == kind), None)
+    if current is None:
+        person.consents.append(Consent(kind=kind, granted=bool(granted),
+                                       recorded_on=recorded_on, source=source))
+    elif (current.granted, current.recorded_on, current.source) == (granted, recorded_on, source):
+        return False
+    else:
+        current.granted, current.recorded_on, current.source = bool(granted), recorded_on, source
+    session.flush()
+    return True
+
+
+# -- loading ----------------------------------------------------------------------------------------
+
+
+def _person(session: Session, person_id: int) -> Person:
+    person = load_people(session, [person_id])[person_id]
+    session.scalars(  # the rest of the card in one go
+        select(Person).where(Person.id == person_id).options(
+            selectinload(Person.consents),
+            selectinload(Person.membership).selectinload(Membership.status_events),
+            selectinload(Person.membership).selectinload(Membership.roles),
+            selectinload(Person.membership).selectinload(Membership.organisation),
+        )).all()
+    return person
+
+
+def _membership(session: Session, person_id: int) -> Membership:
+    membership = _person(session, person_id).membership
+    if membership is None:
+        raise InvalidInputError("Cette personne n'est pas membre du conseil.")
+    return membership

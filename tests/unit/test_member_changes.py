@@ -1,0 +1,351 @@
+"""The member form's services: all problems at once, status history, promotion of a
+suppléant, roles with dates, consents with date and source, one transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from conseil_desktop.db.engine import Storage
+from conseil_desktop.db.models import (
+    College,
+    Consent,
+    ConsentKind,
+    ContactChannel,
+    Designation,
+    MemberRole,
+    Membership,
+    MembershipStatusEvent,
+    MemberStatus,
+    Organisation,
+    Person,
+    Seat,
+    Sex,
+)
+from conseil_desktop.errors import InvalidInputError
+from conseil_desktop.services import member_changes as mc
+from conseil_desktop.services.member_checks import (
+    check_member,
+    is_minor,
+    member_problems,
+    read_day,
+)
+from conseil_desktop.services.members import MemberData, create_member
+
+TODAY = date(2026, 11, 25)
+
+
+def new_member(session: Session, seat: Seat = Seat.TITULAIRE, **fields: object) -> int:
+    data = MemberData("Œuvray", "Élodie", seat=seat, joined_on=date(2025, 1, 10),
+                      **fields)  # type: ignore[arg-type]
+    return create_member(session, data, today=TODAY)
+
+
+def events(session: Session, person_id: int) -> list[tuple[MemberStatus, date, Seat | None]]:
+    rows = session.execute(
+        select(MembershipStatusEvent.status, MembershipStatusEvent.effective_on,
+               MembershipStatusEvent.seat)
+        .join(Membership).where(Membership.person_id == person_id)
+        .order_by(MembershipStatusEvent.effective_on, MembershipStatusEvent.id))
+    return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+# -- the base fields ------------------------------------------------------------------------
+
+
+def test_every_problem_of_the_form_is_reported_at_once() -> None:
+    data = MemberData("  ", email="elodie@@exemple", phone="06 12", postcode="3110",
+                      birth_date=date(2030, 1, 1), joined_on=date(2025, 3, 1),
+                      mandate_end_on=date(2024, 3, 1))
+    problems = member_problems(data, today=TODAY)
+    assert set(problems) == {"last_name", "email", "phone", "postcode", "birth_date",
+                             "joined_on", "mandate_end_on"}
+    assert problems["joined_on"] == "elle précède la date de naissance."
+    assert "obligatoire" in problems["last_name"]
+    assert "elodie@@exemple" in problems["email"]
+    assert "« 06 12 »" in problems["phone"]
+    assert problems["birth_date"] == "cette date est dans le futur."
+    with pytest.raises(InvalidInputError) as caught:
+        check_member(data, today=TODAY)
+    text = caught.value.message
+    assert "Courriel : « elodie@@exemple »" in text
+    assert "Fin du mandat : elle précède la date d'entrée." in text
+    assert text.count("\n– ") == 7
+
+
+def test_a_clean_form_has_no_problem() -> None:
+    data = MemberData("N'Diaye-Œuvray", "Élodie", sex=Sex.FEMALE, email="e.o@Exemple.FR",
+                      phone="+33 6 12 34 56 78", postcode="31 100",
+                      birth_date=date(2010, 6, 1), parental_authorisation_on=date(2025, 1, 5))
+    assert member_problems(data, today=TODAY) == {}
+
+
+def test_parental_authorisation_cannot_precede_birth() -> None:
+    data = MemberData("Ba", birth_date=date(2012, 5, 1),
+                      parental_authorisation_on=date(2011, 1, 1))
+    assert member_problems(data, today=TODAY) == {
+        "parental_authorisation_on": "elle précède la date de naissance."}
+
+
+@pytest.mark.parametrize("text", ["31/02/2026", "2026-11-25", "25/11", "1/13/2026",
+                                  "01/01/1850"])
+def test_a_date_that_is_not_one_is_refused_with_what_was_typed(text: str) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        read_day(text, "Date de naissance")
+    assert caught.value.message.startswith("Date de naissance : ")
+    assert text.split("/")[-1] in caught.value.message
+
+
+def test_dates_are_read_as_day_month_year() -> None:
+    assert read_day(" 5/3/2024 ", "x") == date(2024, 3, 5)
+    assert read_day("", "x") is None
+
+
+def test_minor_is_under_eighteen_on_the_day() -> None:
+    assert is_minor(date(2008, 11, 26), TODAY)
+    assert not is_minor(date(2008, 11, 25), TODAY)
+    assert not is_minor(None, TODAY)
+
+
+def test_the_form_saves_the_new_fields_and_reads_them_back(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        org = Organisation(name="Régie de quartier Étoile")
+        s.add(org)
+        s.flush()
+        data = MemberData(
+            "Œuvray", "Élodie", sex=Sex.FEMALE, birth_date=date(1990, 2, 3),
+            email="elodie@exemple.fr", phone="06 12 34 56 78", address_line1="3 rue du Lac",
+            postcode="31100", city="Toulouse", preferred_channel=ContactChannel.EMAIL,
+            college=College.LOCAL_ACTORS, seat=Seat.SUPPLEANT,
+            designation=Designation.DRAWN_BY_LOT, designation_source="liste du bailleur",
+            organisation_id=org.id, joined_on=date(2025, 1, 10),
+            mandate_end_on=date(2028, 1, 9))
+        person_id = mc.save_member_form(s, None, mc.MemberForm(data), today=TODAY)
+    with storage.session_scope() as s:
+        detail = mc.member_detail(s, person_id)
+    assert detail.data.phone == "+33612345678"
+    assert detail.data.preferred_channel == ContactChannel.EMAIL
+    assert detail.data.designation_source == "liste du bailleur"
+    assert detail.data.mandate_end_on == date(2028, 1, 9)
+    assert detail.organisation_name == "Régie de quartier Étoile"
+    assert detail.status == MemberStatus.ACTIVE
+    assert detail.history == [mc.StatusEventRow(date(2025, 1, 10), MemberStatus.ACTIVE,
+                                                Seat.SUPPLEANT)]
+
+
+def test_a_refused_form_writes_nothing(storage: Storage) -> None:
+    form = mc.MemberForm(MemberData("Martin", email="pas-une-adresse"),
+                         consents=[mc.ConsentData(ConsentKind.IMAGE, True, TODAY)])
+    with pytest.raises(InvalidInputError), storage.session_scope() as s:
+        mc.save_member_form(s, None, form, today=TODAY)
+    with storage.session_scope() as s:
+        assert s.scalar(select(func.count()).select_from(Person)) == 0
+
+
+def test_a_late_refusal_rolls_back_the_fields_already_written(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s)
+    form = mc.MemberForm(MemberData("Renommée", joined_on=date(2025, 1, 10)),
+                         changes=[mc.StatusChange(TODAY)])  # a titulaire cannot be promoted
+    with pytest.raises(InvalidInputError), storage.session_scope() as s:
+        mc.save_member_form(s, person_id, form, today=TODAY)
+    with storage.session_scope() as s:
+        assert s.get(Person, person_id).last_name == "Œuvray"  # type: ignore[union-attr]
+
+
+# -- status ----------------------------------------------------------------------------------
+
+
+def test_a_status_change_is_dated_and_kept_in_the_history(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s)
+        mc.change_status(s, person_id, MemberStatus.MOVED_OUT, date(2026, 6, 30), today=TODAY)
+        mc.change_status(s, person_id, MemberStatus.ACTIVE, date(2026, 9, 1), today=TODAY)
+    with storage.session_scope() as s:
+        detail = mc.member_detail(s, person_id)
+        assert events(s, person_id) == [
+            (MemberStatus.ACTIVE, date(2025, 1, 10), Seat.TITULAIRE),
+            (MemberStatus.MOVED_OUT, date(2026, 6, 30), Seat.TITULAIRE),
+            (MemberStatus.ACTIVE, date(2026, 9, 1), Seat.TITULAIRE),
+        ]
+    assert (detail.status, detail.status_since) == (MemberStatus.ACTIVE, date(2026, 9, 1))
+    assert [row.status_label for row in detail.history] == ["Actif", "A déménagé", "Actif"]
+
+
+@pytest.mark.parametrize(("status", "day", "message"), [
+    (MemberStatus.ACTIVE, date(2026, 1, 1), "déjà « Actif »"),
+    (MemberStatus.RESIGNED, date(2024, 12, 31), r"précède le dernier changement enregistré \(10/01/2025\)"),
+    (MemberStatus.RESIGNED, date(2026, 11, 26), "dans le futur"),
+    (MemberStatus.EXCLUDED, None, "Indiquez la date d'effet"),
+])
+def test_a_status_change_that_makes_no_sense_is_refused(
+    storage: Storage, status: MemberStatus, day: date | None, message: str,
+) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s)
+        with pytest.raises(InvalidInputError, match=message):
+            mc.change_status(s, person_id, status, day, today=TODAY)  # type: ignore[arg-type]
+        assert len(events(s, person_id)) == 1
+
+
+def test_a_contact_has_no_status_to_change(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person = Person(last_name="Contact")
+        s.add(person)
+        s.flush()
+        with pytest.raises(InvalidInputError, match="n'est pas membre"):
+            mc.change_status(s, person.id, MemberStatus.RESIGNED, TODAY, today=TODAY)
+
+
+def test_a_suppleant_promoted_to_titulaire_keeps_the_seat_change(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s, Seat.SUPPLEANT)
+        mc.promote_to_titulaire(s, person_id, date(2026, 3, 2), today=TODAY)
+    with storage.session_scope() as s:
+        membership = s.scalars(select(Membership).where(Membership.person_id == person_id)).one()
+        assert membership.seat == Seat.TITULAIRE
+        assert membership.status == MemberStatus.ACTIVE
+        assert events(s, person_id)[-1] == (MemberStatus.ACTIVE, date(2026, 3, 2),
+                                            Seat.TITULAIRE)
+        assert mc.member_detail(s, person_id).history[-1].seat_label == "Titulaire"
+
+
+def test_a_titulaire_or_a_departed_suppleant_cannot_be_promoted(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        titulaire = new_member(s)
+        with pytest.raises(InvalidInputError, match="déjà titulaire"):
+            mc.promote_to_titulaire(s, titulaire, TODAY, today=TODAY)
+        gone = new_member(s, Seat.SUPPLEANT)
+        mc.change_status(s, gone, MemberStatus.RESIGNED, date(2026, 1, 5), today=TODAY)
+        with pytest.raises(InvalidInputError, match="n'est pas actif"):
+            mc.promote_to_titulaire(s, gone, TODAY, today=TODAY)
+        with pytest.raises(InvalidInputError, match="précède"):
+            mc.change_status(s, gone, MemberStatus.ACTIVE, date(2026, 1, 4), today=TODAY)
+
+
+# -- roles ---------------------------------------------------------------------------------------
+
+
+def test_roles_are_added_ended_and_removed(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s)
+        president = mc.add_role(s, person_id, "president", date(2025, 2, 1))
+        secretary = mc.add_role(s, person_id, "secretaire", date(2025, 2, 1))
+        mc.end_role(s, president, date(2026, 2, 1))
+        mc.remove_role(s, secretary)
+    with storage.session_scope() as s:
+        detail = mc.member_detail(s, person_id)
+    assert detail.roles == [mc.RoleData("president", date(2025, 2, 1), date(2026, 2, 1),
+                                        president)]
+    assert detail.role_labels["president"] == "Président·e"
+    assert not detail.roles[0].current(TODAY)
+
+
+def test_a_role_cannot_end_before_it_starts(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s)
+        with pytest.raises(InvalidInputError, match=r"la fin \(01/01/2025\) précède le début"):
+            mc.add_role(s, person_id, "tresorier", date(2025, 6, 1), date(2025, 1, 1))
+        role = mc.add_role(s, person_id, "tresorier", date(2025, 6, 1))
+        with pytest.raises(InvalidInputError, match="précède le début"):
+            mc.end_role(s, role, date(2025, 5, 31))
+        mc.end_role(s, role, date(2025, 6, 1))
+        with pytest.raises(InvalidInputError, match="déjà pris fin le 01/06/2025"):
+            mc.end_role(s, role, TODAY)
+
+
+def test_unknown_or_doubled_roles_are_refused(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s)
+        with pytest.raises(InvalidInputError, match="Rôle inconnu"):
+            mc.add_role(s, person_id, "empereur", TODAY)
+        mc.add_role(s, person_id, "animateur", date(2025, 1, 1))
+        with pytest.raises(InvalidInputError, match="deux fois"):
+            mc.add_role(s, person_id, "animateur", TODAY)
+        assert s.scalar(select(func.count()).select_from(MemberRole)) == 1
+
+
+def test_set_roles_updates_adds_and_removes_in_one_go(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s)
+        kept = mc.add_role(s, person_id, "president", date(2025, 2, 1))
+        dropped = mc.add_role(s, person_id, "secretaire", date(2025, 2, 1))
+        mc.set_roles(s, person_id, [
+            mc.RoleData("president", date(2025, 2, 1), date(2026, 1, 31), kept),
+            mc.RoleData("representant_copil", date(2026, 2, 1)),
+        ])
+    with storage.session_scope() as s:
+        roles = {r.role_code: r for r in mc.member_detail(s, person_id).roles}
+        assert set(roles) == {"president", "representant_copil"}
+        assert roles["president"].id == kept and roles["president"].ended_on == date(2026, 1, 31)
+        assert s.get(MemberRole, dropped) is None
+        with pytest.raises(InvalidInputError, match="précède le début"):
+            mc.set_roles(s, person_id, [mc.RoleData("president", TODAY, date(2020, 1, 1))])
+        assert len(mc.member_detail(s, person_id).roles) == 2  # nothing changed
+
+
+# -- consents ---------------------------------------------------------------------------------------
+
+
+def test_a_consent_is_recorded_with_date_and_source_then_replaced(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s)
+        assert mc.record_consent(s, person_id, ConsentKind.IMAGE, True, date(2025, 1, 10),
+                                 " formulaire papier ", today=TODAY)
+        assert not mc.record_consent(s, person_id, ConsentKind.IMAGE, True, date(2025, 1, 10),
+                                     "formulaire papier", today=TODAY)
+        assert mc.record_consent(s, person_id, ConsentKind.IMAGE, False, date(2026, 4, 2),
+                                 "courriel du 02/04", today=TODAY)
+    with storage.session_scope() as s:
+        assert mc.member_detail(s, person_id).consents == {
+            ConsentKind.IMAGE: mc.ConsentData(ConsentKind.IMAGE, False, date(2026, 4, 2),
+                                              "courriel du 02/04")}
+        assert s.scalar(select(func.count()).select_from(Consent)) == 1
+
+
+def test_a_consent_needs_a_past_date_and_a_short_source(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s)
+        with pytest.raises(InvalidInputError, match="Lettre d'information : la date"):
+            mc.record_consent(s, person_id, ConsentKind.NEWSLETTER, True, date(2027, 1, 1),
+                              today=TODAY)
+        with pytest.raises(InvalidInputError, match="indiquez la date"):
+            mc.record_consent(s, person_id, ConsentKind.NEWSLETTER, True, None,  # type: ignore[arg-type]
+                              today=TODAY)
+        with pytest.raises(InvalidInputError, match="120 caractères"):
+            mc.record_consent(s, person_id, ConsentKind.NEWSLETTER, True, TODAY, "x" * 121,
+                              today=TODAY)
+
+
+def test_the_whole_form_applies_status_promotion_roles_and_consents(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s, Seat.SUPPLEANT)
+    form = mc.MemberForm(
+        MemberData("Œuvray", "Élodie", seat=Seat.SUPPLEANT, joined_on=date(2025, 1, 10),
+                   phone="0692 12 34 56"),
+        changes=[mc.StatusChange(date(2026, 1, 5), MemberStatus.RESIGNED),
+                 mc.StatusChange(date(2026, 2, 1), MemberStatus.ACTIVE),
+                 mc.StatusChange(date(2026, 3, 1))],
+        roles=[mc.RoleData("president", date(2026, 3, 1))],
+        consents=[mc.ConsentData(ConsentKind.SHARE_CONTACT, True, TODAY, "formulaire papier")])
+    with storage.session_scope() as s:
+        assert mc.save_member_form(s, person_id, form, today=TODAY) == person_id
+    with storage.session_scope() as s:
+        detail = mc.member_detail(s, person_id)
+    assert detail.data.phone == "+262692123456"
+    assert detail.data.seat == Seat.TITULAIRE
+    assert [(r.status, r.effective_on, r.seat) for r in detail.history][1:] == [
+        (MemberStatus.RESIGNED, date(2026, 1, 5), Seat.SUPPLEANT),
+        (MemberStatus.ACTIVE, date(2026, 2, 1), Seat.SUPPLEANT),
+        (MemberStatus.ACTIVE, date(2026, 3, 1), Seat.TITULAIRE),
+    ]
+    assert [r.role_code for r in detail.roles] == ["president"]
+    assert detail.consents[ConsentKind.SHARE_CONTACT].source == "formulaire papier"
+
+
+def test_a_missing_person_is_a_plain_error(storage: Storage) -> None:
+    with storage.session_scope() as s, pytest.raises(InvalidInputError, match="introuvable"):
+        mc.member_detail(s, 999)
