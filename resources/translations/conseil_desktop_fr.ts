@@ -5,7 +5,7 @@
     <name />
     <message>
         <source>Last name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Nom</translation>
     </message>
     <message>
         <source>First name</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Titulaire / suppléant</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Titulaire / suppléant</translation>
     </message>
     <message>
         <source>Status</source>
@@ -118,166 +118,168 @@
     <name>CheckinModel</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished">N°</translation>
+        <translation>N°</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>College / organisation</source>
-        <translation type="unfinished" />
+        <translation>Collège / structure</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished" />
+        <translation>Pouvoir</translation>
     </message>
     <message>
         <source>Arrival</source>
-        <translation type="unfinished" />
+        <translation>Arrivée</translation>
     </message>
     <message>
         <source>Departure</source>
-        <translation type="unfinished" />
+        <translation>Départ</translation>
     </message>
     <message>
         <source>(exception)</source>
-        <translation type="unfinished" />
+        <translation>(dérogation)</translation>
     </message>
     <message>
         <source>Click to mark present</source>
-        <translation type="unfinished" />
+        <translation>Cliquer pour marquer présent</translation>
     </message>
     <message>
         <source>The proxy holder is not marked present.</source>
-        <translation type="unfinished" />
+        <translation>Le porteur du pouvoir n'est pas marqué présent.</translation>
     </message>
 </context>
 <context>
     <name>CheckinView</name>
     <message>
         <source>Check-in: %1</source>
-        <translation type="unfinished" />
+        <translation>Émargement : %1</translation>
     </message>
     <message>
         <source>Type part of a name or a number, then Enter to mark present</source>
-        <translation type="unfinished" />
+        <translation>Tapez une partie du nom ou le numéro, puis Entrée pour marquer présent</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished">%1 à %2</translation>
+        <translation>%1 à %2</translation>
     </message>
     <message>
         <source>%1 (cancelled)</source>
-        <translation type="unfinished">%1 (annulée)</translation>
+        <translation>%1 (annulée)</translation>
     </message>
     <message>
         <source>&amp;Present (P)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Présent (P)</translation>
     </message>
     <message>
         <source>&amp;Excused (E)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Excusé (E)</translation>
     </message>
     <message>
         <source>&amp;Absent (A)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Absent (A)</translation>
     </message>
     <message>
         <source>&amp;Represented by… (R)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Représenté par… (R)</translation>
     </message>
     <message>
         <source>Arrival (&amp;H)</source>
-        <translation type="unfinished" />
+        <translation>Arrivée (&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Departure (D)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Départ (D)</translation>
     </message>
     <message>
         <source>&amp;Clear (Del)</source>
-        <translation type="unfinished" />
+        <translation>Effa&amp;cer (Suppr)</translation>
     </message>
     <message>
         <source>Reload (F5)</source>
-        <translation type="unfinished" />
+        <translation>Actualiser (F5)</translation>
     </message>
     <message>
         <source>Find:</source>
-        <translation type="unfinished" />
+        <translation>Chercher :</translation>
     </message>
 </context>
 <context>
     <name>CheckinWindow</name>
     <message>
         <source>Check-in</source>
-        <translation type="unfinished" />
+        <translation>Émargement</translation>
     </message>
     <message>
         <source>Present: %1 · Represented: %2 · Excused: %3 · Absent: %4 · Expected: %5</source>
-        <translation type="unfinished" />
+        <translation>Présents : %1 · Représentés : %2 · Excusés : %3 · Absents : %4 · Attendus : %5</translation>
     </message>
     <message>
         <source> · Guests: %1</source>
-        <translation type="unfinished" />
+        <translation> · Invités hors membres : %1</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished" />
+        <translation>personne</translation>
     </message>
     <message>
         <source>1 person</source>
-        <translation type="unfinished" />
+        <translation>1 personne</translation>
     </message>
     <message>
         <source>%1 of %2 (↓ next)</source>
-        <translation type="unfinished" />
+        <translation>%1 sur %2 (↓ suivant)</translation>
     </message>
     <message>
         <source>No. %1 %2: %3</source>
-        <translation type="unfinished" />
+        <translation>N° %1 %2 : %3</translation>
     </message>
     <message>
         <source>No. %1 %2: arrived at %3</source>
-        <translation type="unfinished" />
+        <translation>N° %1 %2 : arrivée à %3</translation>
     </message>
     <message>
         <source>No. %1 %2: left at %3</source>
-        <translation type="unfinished" />
+        <translation>N° %1 %2 : départ à %3</translation>
     </message>
     <message>
         <source>No. %1 %2: represented by %3</source>
-        <translation type="unfinished" />
+        <translation>N° %1 %2 : représenté par %3</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished" />
+        <translation>Pouvoir</translation>
     </message>
     <message>
         <source>%1
 
 Record this proxy anyway, as an exception to the rules?</source>
-        <translation type="unfinished" />
+        <translation>%1
+
+Enregistrer quand même ce pouvoir, comme une dérogation au règlement ?</translation>
     </message>
     <message>
         <source>Too many proxies</source>
-        <translation type="unfinished" />
+        <translation>Trop de pouvoirs</translation>
     </message>
 </context>
 <context>
     <name>ColumnChooser</name>
     <message>
         <source>Columns</source>
-        <translation type="unfinished">Colonnes</translation>
+        <translation>Colonnes</translation>
     </message>
     <message>
         <source>Default columns</source>
-        <translation type="unfinished" />
+        <translation>Colonnes par défaut</translation>
     </message>
 </context>
 <context>
@@ -1478,86 +1480,86 @@ La fiche n° %2 est supprimée ; ses réunions, fonctions, consentements et son 
     <name>GuestConversionDialog</name>
     <message>
         <source>Make the guest a member</source>
-        <translation type="unfinished" />
+        <translation>Faire de l'invité un membre</translation>
     </message>
     <message>
         <source>Last name:</source>
-        <translation type="unfinished" />
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>First name:</source>
-        <translation type="unfinished">Prénom :</translation>
+        <translation>Prénom :</translation>
     </message>
     <message>
         <source>College:</source>
-        <translation type="unfinished" />
+        <translation>Collège :</translation>
     </message>
     <message>
         <source>Seat:</source>
-        <translation type="unfinished" />
+        <translation>Siège :</translation>
     </message>
 </context>
 <context>
     <name>GuestPanel</name>
     <message>
         <source>Guests (not members)</source>
-        <translation type="unfinished" />
+        <translation>Invités (hors membres)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Organisation or quality</source>
-        <translation type="unfinished" />
+        <translation>Organisation ou qualité</translation>
     </message>
     <message>
         <source>Add a guest</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un invité</translation>
     </message>
     <message>
         <source>Arrival</source>
-        <translation type="unfinished" />
+        <translation>Arrivée</translation>
     </message>
     <message>
         <source>Departure</source>
-        <translation type="unfinished" />
+        <translation>Départ</translation>
     </message>
     <message>
         <source>Make a member…</source>
-        <translation type="unfinished" />
+        <translation>Convertir en membre…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Retirer</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>%1 (in the base)</source>
-        <translation type="unfinished" />
+        <translation>%1 (fiche dans la base)</translation>
     </message>
     <message>
         <source>Edit a guest</source>
-        <translation type="unfinished" />
+        <translation>Modifier un invité</translation>
     </message>
     <message>
         <source>Guest times</source>
-        <translation type="unfinished" />
+        <translation>Heures de l'invité</translation>
     </message>
     <message>
         <source>Remove %1 from the guests of this meeting?</source>
-        <translation type="unfinished" />
+        <translation>Retirer %1 des invités de cette réunion ?</translation>
     </message>
     <message>
         <source>Remove a guest</source>
-        <translation type="unfinished" />
+        <translation>Retirer un invité</translation>
     </message>
     <message>
         <source>Make a member</source>
-        <translation type="unfinished" />
+        <translation>Convertir en membre</translation>
     </message>
     <message>
         <source>%1 is already linked to a person of the base.</source>
-        <translation type="unfinished" />
+        <translation>%1 est déjà lié à une fiche de la base.</translation>
     </message>
 </context>
 <context>
@@ -2580,608 +2582,605 @@ La supprimer quand même, avec son émargement ?</translation>
     <name>MemberActions</name>
     <message>
         <source>&amp;New member…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nouveau membre…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished">&amp;Modifier…</translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Archive…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Archiver…</translation>
     </message>
     <message>
         <source>&amp;Bring back to the list</source>
-        <translation type="unfinished" />
+        <translation>&amp;Remettre dans la liste</translation>
     </message>
     <message>
         <source>&amp;Undo the last change</source>
-        <translation type="unfinished" />
+        <translation>Ann&amp;uler la dernière modification</translation>
     </message>
     <message>
         <source>&amp;Personal data sheet…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Fiche de données personnelles…</translation>
     </message>
     <message>
         <source>A&amp;nonymise…</source>
-        <translation type="unfinished" />
+        <translation>A&amp;nonymiser…</translation>
     </message>
     <message>
         <source>&amp;Import members…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Importer des membres…</translation>
     </message>
     <message>
         <source>Undo the last i&amp;mport…</source>
-        <translation type="unfinished" />
+        <translation>Annuler le dernier i&amp;mport…</translation>
     </message>
     <message>
         <source>Find &amp;duplicates…</source>
-        <translation type="unfinished" />
+        <translation>Rechercher les &amp;doublons…</translation>
     </message>
     <message>
         <source>E&amp;xport all members…</source>
-        <translation type="unfinished" />
+        <translation>E&amp;xporter tous les membres…</translation>
     </message>
     <message>
         <source>Export the members &amp;shown…</source>
-        <translation type="unfinished" />
+        <translation>Exporter les membres &amp;affichés…</translation>
     </message>
     <message>
         <source>P&amp;urge former members…</source>
-        <translation type="unfinished" />
+        <translation>P&amp;urger les anciens membres…</translation>
     </message>
     <message>
         <source>Member added.</source>
-        <translation type="unfinished" />
+        <translation>Membre ajouté.</translation>
     </message>
     <message>
         <source>Edit a member</source>
-        <translation type="unfinished" />
+        <translation>Modifier un membre</translation>
     </message>
     <message>
         <source>the changes to %1</source>
-        <translation type="unfinished" />
+        <translation>les modifications de la fiche de %1</translation>
     </message>
     <message>
         <source>%1 saved. Ctrl+Z undoes the changes.</source>
-        <translation type="unfinished" />
+        <translation>Fiche de %1 enregistrée. Ctrl+Z annule les modifications.</translation>
     </message>
     <message>
         <source>Archive a member</source>
-        <translation type="unfinished" />
+        <translation>Archiver un membre</translation>
     </message>
     <message>
         <source>Archive %1? They leave the list of members; their attendance, roles and history are kept, and “Archived” shows them again. An active member is recorded as resigned from today.</source>
-        <translation type="unfinished" />
+        <translation>Archiver %1 ? La fiche quitte la liste des membres ; les présences, les rôles et l'historique sont conservés, et la case « Archivés » la montre à nouveau. Un membre actif est enregistré comme démissionnaire à la date du jour.</translation>
     </message>
     <message>
         <source>the archiving of %1</source>
-        <translation type="unfinished" />
+        <translation>l'archivage de %1</translation>
     </message>
     <message>
         <source>%1 archived. Ctrl+Z brings them back.</source>
-        <translation type="unfinished" />
+        <translation>%1 : fiche archivée. Ctrl+Z la remet dans la liste.</translation>
     </message>
     <message>
         <source>Bring back to the list</source>
-        <translation type="unfinished" />
+        <translation>Remettre dans la liste</translation>
     </message>
     <message>
         <source>bringing back %1</source>
-        <translation type="unfinished" />
+        <translation>le retour de %1 dans la liste</translation>
     </message>
     <message>
         <source>%1 is back in the list (status unchanged).</source>
-        <translation type="unfinished" />
+        <translation>%1 est de retour dans la liste (statut inchangé).</translation>
     </message>
     <message>
         <source>Nothing to undo.</source>
-        <translation type="unfinished" />
+        <translation>Rien à annuler.</translation>
     </message>
     <message>
         <source>Undo the last change</source>
-        <translation type="unfinished" />
+        <translation>Annuler la dernière modification</translation>
     </message>
     <message>
         <source>Undone: %1.</source>
-        <translation type="unfinished" />
+        <translation>Annulé : %1.</translation>
     </message>
     <message>
         <source>Import done.</source>
-        <translation type="unfinished" />
+        <translation>Import terminé.</translation>
     </message>
     <message>
         <source>The last import was undone.</source>
-        <translation type="unfinished" />
+        <translation>Le dernier import a été annulé.</translation>
     </message>
     <message>
         <source>Duplicates merged.</source>
-        <translation type="unfinished" />
+        <translation>Doublons fusionnés.</translation>
     </message>
     <message>
         <source>Former members anonymised.</source>
-        <translation type="unfinished" />
+        <translation>Anciens membres anonymisés.</translation>
     </message>
     <message>
         <source>Member anonymised.</source>
-        <translation type="unfinished" />
+        <translation>Membre anonymisé.</translation>
     </message>
 </context>
 <context>
     <name>MemberConsentsPage</name>
     <message>
         <source>Consent</source>
-        <translation type="unfinished" />
+        <translation>Consentement</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished" />
+        <translation>Réponse</translation>
     </message>
     <message>
         <source>Given on</source>
-        <translation type="unfinished" />
+        <translation>Donnée le</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>Source</translation>
     </message>
     <message>
         <source>e.g. paper form</source>
-        <translation type="unfinished" />
+        <translation>ex. formulaire papier</translation>
     </message>
     <message>
         <source>Photos and the newsletter need the person's consent; their contact details are shared with the other members only if they agreed. A new answer replaces the one recorded, with its date and source.</source>
-        <translation type="unfinished" />
+        <translation>Les photos et la lettre d'information demandent le consentement de la personne ; ses coordonnées ne sont communiquées aux autres membres que si elle l'a accepté. Une nouvelle réponse remplace celle enregistrée, avec sa date et sa source.</translation>
     </message>
     <message>
         <source>Not asked</source>
-        <translation type="unfinished" />
+        <translation>Non demandé</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished" />
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished" />
+        <translation>Non</translation>
     </message>
     <message>
         <source>give the date of the answer.</source>
-        <translation type="unfinished" />
+        <translation>indiquez la date de la réponse.</translation>
     </message>
 </context>
 <context>
     <name>MemberDetailPanel</name>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished">&amp;Modifier…</translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Archive…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Archiver…</translation>
     </message>
     <message>
         <source>Select a member to see their details.</source>
-        <translation type="unfinished" />
+        <translation>Sélectionnez un membre pour voir sa fiche.</translation>
     </message>
     <message>
         <source>Archived on %1</source>
-        <translation type="unfinished" />
+        <translation>Archivé le %1</translation>
     </message>
     <message>
         <source>Attendance</source>
-        <translation type="unfinished">Émargement</translation>
+        <translation>Présences</translation>
     </message>
     <message>
         <source>Over 12 months: %1</source>
-        <translation type="unfinished" />
+        <translation>Sur 12 mois : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n unexcused absence(s) in a row</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n absence(s) non excusée(s) d'affilée</numerusform><numerusform>%n absence(s) non excusée(s) d'affilée</numerusform></translation>
     </message>
     <message>
         <source>%1 (cancelled)</source>
-        <translation type="unfinished">%1 (annulée)</translation>
+        <translation>%1 (annulée)</translation>
     </message>
 </context>
 <context>
     <name>MemberDialog</name>
     <message>
         <source>&amp;Identity and contact</source>
-        <translation type="unfinished" />
+        <translation>&amp;Identité et coordonnées</translation>
     </message>
     <message>
         <source>&amp;Membership</source>
-        <translation type="unfinished" />
+        <translation>&amp;Adhésion</translation>
     </message>
     <message>
         <source>&amp;Status and history</source>
-        <translation type="unfinished" />
+        <translation>&amp;Statut et historique</translation>
     </message>
     <message>
         <source>&amp;Roles</source>
-        <translation type="unfinished" />
+        <translation>&amp;Rôles</translation>
     </message>
     <message>
         <source>C&amp;onsents</source>
-        <translation type="unfinished" />
+        <translation>C&amp;onsentements</translation>
     </message>
     <message>
         <source>* required field</source>
-        <translation type="unfinished" />
+        <translation>* champ obligatoire</translation>
     </message>
     <message>
         <source>New member</source>
-        <translation type="unfinished" />
+        <translation>Nouveau membre</translation>
     </message>
     <message>
         <source>Member: %1</source>
-        <translation type="unfinished" />
+        <translation>Membre : %1</translation>
     </message>
     <message>
         <source>Nothing was saved. Please correct:</source>
-        <translation type="unfinished" />
+        <translation>Rien n'a été enregistré. Veuillez corriger :</translation>
     </message>
     <message>
         <source>Nothing was saved:</source>
-        <translation type="unfinished" />
+        <translation>Rien n'a été enregistré :</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished" />
+        <translation>Membre</translation>
     </message>
 </context>
 <context>
     <name>MemberFilterBar</name>
     <message>
         <source>Search a name, an e-mail, a phone, an organisation…</source>
-        <translation type="unfinished" />
+        <translation>Rechercher un nom, un courriel, un téléphone, une structure…</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished">Rechercher</translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <source>College</source>
-        <translation type="unfinished">Collège</translation>
+        <translation>Collège</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Titulaire / suppléant</source>
-        <translation type="unfinished" />
+        <translation>Titulaire / suppléant</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Fonction</translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Archived</source>
-        <translation type="unfinished" />
+        <translation>Archivés</translation>
     </message>
     <message>
         <source>Also show the archived members</source>
-        <translation type="unfinished" />
+        <translation>Afficher aussi les membres archivés</translation>
     </message>
     <message>
         <source>All colleges</source>
-        <translation type="unfinished" />
+        <translation>Tous les collèges</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation>Actifs</translation>
     </message>
     <message>
         <source>Former members</source>
-        <translation type="unfinished" />
+        <translation>Anciens membres</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished">Tous les statuts</translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <source>Titulaires and suppléants</source>
-        <translation type="unfinished" />
+        <translation>Titulaires et suppléants</translation>
     </message>
     <message>
         <source>Titulaires</source>
-        <translation type="unfinished" />
+        <translation>Titulaires</translation>
     </message>
     <message>
         <source>Suppléants</source>
-        <translation type="unfinished" />
+        <translation>Suppléants</translation>
     </message>
     <message>
         <source>All roles</source>
-        <translation type="unfinished" />
+        <translation>Tous les rôles</translation>
     </message>
     <message>
         <source>With a role</source>
-        <translation type="unfinished" />
+        <translation>Avec un rôle</translation>
     </message>
 </context>
 <context>
     <name>MemberIdentityPage</name>
     <message>
         <source>Not given</source>
-        <translation type="unfinished" />
+        <translation>Non renseigné</translation>
     </message>
     <message>
         <source>number and street</source>
-        <translation type="unfinished" />
+        <translation>numéro et rue</translation>
     </message>
     <message>
         <source>building, staircase, flat…</source>
-        <translation type="unfinished" />
+        <translation>bâtiment, escalier, appartement…</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished" />
+        <translation>Nom</translation>
     </message>
     <message>
         <source>First name:</source>
-        <translation type="unfinished">Prénom :</translation>
+        <translation>Prénom :</translation>
     </message>
     <message>
         <source>used only for the women/men parity statistics</source>
-        <translation type="unfinished" />
+        <translation>sert uniquement aux statistiques de parité femmes/hommes</translation>
     </message>
     <message>
         <source>Sex:</source>
-        <translation type="unfinished" />
+        <translation>Sexe :</translation>
     </message>
     <message>
         <source>Date of birth:</source>
-        <translation type="unfinished" />
+        <translation>Date de naissance :</translation>
     </message>
     <message>
         <source>E-mail:</source>
-        <translation type="unfinished">Courriel :</translation>
+        <translation>Courriel :</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished">Téléphone :</translation>
+        <translation>Téléphone :</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished">Adresse :</translation>
+        <translation>Adresse :</translation>
     </message>
     <message>
         <source>Postcode and town:</source>
-        <translation type="unfinished" />
+        <translation>Code postal et ville :</translation>
     </message>
     <message>
         <source>Convocations by:</source>
-        <translation type="unfinished" />
+        <translation>Convocations par :</translation>
     </message>
 </context>
 <context>
     <name>MemberRolesPage</name>
     <message>
         <source>&amp;Add the role</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ajouter le rôle</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Fonction</translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>Du</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>Au</translation>
     </message>
     <message>
         <source>&amp;End the selected role on</source>
-        <translation type="unfinished" />
+        <translation>&amp;Terminer le rôle sélectionné le</translation>
     </message>
     <message>
         <source>&amp;Remove the selected role</source>
-        <translation type="unfinished" />
+        <translation>&amp;Supprimer le rôle sélectionné</translation>
     </message>
     <message>
         <source>Only for a role entered by mistake: a role that ended stays in the history.</source>
-        <translation type="unfinished" />
+        <translation>Seulement pour un rôle saisi par erreur : un rôle terminé reste dans l'historique.</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished" />
+        <translation>Rôle :</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished">de</translation>
+        <translation>du</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished">à</translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>The list of roles is set in Settings. Leave “to” empty for a role held today.</source>
-        <translation type="unfinished" />
+        <translation>La liste des rôles se règle dans les Paramètres. Laissez « au » vide pour un rôle exercé aujourd'hui.</translation>
     </message>
     <message>
         <source>No role to choose: add roles in Settings.</source>
-        <translation type="unfinished" />
+        <translation>Aucun rôle à choisir : ajoutez des rôles dans les Paramètres.</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation>Début</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished" />
+        <translation>Fin</translation>
     </message>
     <message>
         <source>This role already ended on %1.</source>
-        <translation type="unfinished" />
+        <translation>Ce rôle a déjà pris fin le %1.</translation>
     </message>
     <message>
         <source>Give the date on which the role ends.</source>
-        <translation type="unfinished" />
+        <translation>Indiquez la date de fin du rôle.</translation>
     </message>
     <message>
         <source>The member already holds the role “%1”.</source>
-        <translation type="unfinished" />
+        <translation>Le membre a déjà le rôle « %1 ».</translation>
     </message>
     <message>
         <source>(current)</source>
-        <translation type="unfinished" />
+        <translation>(en cours)</translation>
     </message>
 </context>
 <context>
     <name>MemberStatusPage</name>
     <message>
         <source>&amp;Change the status</source>
-        <translation type="unfinished" />
+        <translation>&amp;Changer le statut</translation>
     </message>
     <message>
         <source>Become &amp;titulaire</source>
-        <translation type="unfinished" />
+        <translation>Passer &amp;titulaire</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished">Depuis le</translation>
+        <translation>Depuis le</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Seat</source>
-        <translation type="unfinished" />
+        <translation>Siège</translation>
     </message>
     <message>
         <source>&amp;Forget the unsaved changes</source>
-        <translation type="unfinished" />
+        <translation>&amp;Oublier les changements non enregistrés</translation>
     </message>
     <message>
         <source>A new member is recorded as active from the day they joined. Status changes come later, once the member is saved.</source>
-        <translation type="unfinished" />
+        <translation>Un nouveau membre est enregistré comme actif à partir de sa date d'entrée. Les changements de statut se font ensuite, une fois le membre enregistré.</translation>
     </message>
     <message>
         <source>&amp;New status:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nouveau statut :</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished" />
+        <translation>&amp;À compter du :</translation>
     </message>
     <message>
         <source>History (oldest first):</source>
-        <translation type="unfinished" />
+        <translation>Historique (du plus ancien au plus récent) :</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation type="unfinished">Date</translation>
+        <source>Effective date</source>
+        <translation>Date d'effet</translation>
     </message>
     <message>
         <source>Current status: &lt;b&gt;%1&lt;/b&gt; — &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>Statut actuel : &lt;b&gt;%1&lt;/b&gt; — &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Current status: &lt;b&gt;%1&lt;/b&gt; since %2 — &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>Statut actuel : &lt;b&gt;%1&lt;/b&gt; depuis le %2 — &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
         <source>(once saved)</source>
-        <translation type="unfinished" />
+        <translation>(après enregistrement)</translation>
     </message>
     <message>
         <source>to be saved</source>
-        <translation type="unfinished" />
+        <translation>à enregistrer</translation>
     </message>
 </context>
 <context>
     <name>MembersTab</name>
     <message>
         <source>&amp;New member…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nouveau membre…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished" />
+        <translation>&amp;Outils</translation>
     </message>
     <message>
         <source>&amp;Columns</source>
-        <translation type="unfinished" />
+        <translation>Co&amp;lonnes</translation>
     </message>
     <message>
-        <source>%1 shown / %2 in all</source>
-        <translation type="unfinished" />
+        <source>Shown: %1 of %2</source>
+        <translation>Affichés : %1 sur %2</translation>
     </message>
 </context>
 <context>
     <name>MembershipPage</name>
     <message>
         <source>type a few letters, then pick it in the list</source>
-        <translation type="unfinished" />
+        <translation>tapez quelques lettres, puis choisissez-la dans la liste</translation>
     </message>
     <message>
         <source>e.g. landlord's list, electoral roll, volunteers' list</source>
-        <translation type="unfinished" />
+        <translation>ex. liste du bailleur, liste électorale, liste de volontaires</translation>
     </message>
     <message>
         <source>To make a suppléant titulaire, use “Become titulaire” on the Status page: the change is kept with its date.</source>
-        <translation type="unfinished" />
+        <translation>Pour faire passer un suppléant titulaire, utilisez « Passer titulaire » dans la page Statut : le changement est gardé avec sa date.</translation>
     </message>
     <message>
         <source>College:</source>
-        <translation type="unfinished" />
+        <translation>Collège :</translation>
     </message>
     <message>
         <source>Structure represented:</source>
-        <translation type="unfinished" />
+        <translation>Structure représentée :</translation>
     </message>
     <message>
         <source>Designation:</source>
-        <translation type="unfinished" />
+        <translation>Mode de désignation :</translation>
     </message>
     <message>
         <source>Source of the designation:</source>
-        <translation type="unfinished" />
+        <translation>Source de la désignation :</translation>
     </message>
     <message>
         <source>Seat:</source>
-        <translation type="unfinished" />
+        <translation>Siège :</translation>
     </message>
     <message>
         <source>Joined on:</source>
-        <translation type="unfinished" />
+        <translation>Date d'entrée :</translation>
     </message>
     <message>
         <source>End of mandate:</source>
-        <translation type="unfinished" />
+        <translation>Fin du mandat :</translation>
     </message>
     <message>
         <source>for members under 16 (association rule)</source>
-        <translation type="unfinished" />
+        <translation>pour les membres de moins de 16 ans (règle associative)</translation>
     </message>
     <message>
         <source>Parental authorisation on:</source>
-        <translation type="unfinished" />
+        <translation>Autorisation parentale du :</translation>
     </message>
     <message>
         <source>“%1” is not in the list of structures: pick an existing one (or add it first in the Contacts tab).</source>
-        <translation type="unfinished" />
+        <translation>« %1 » n'est pas dans la liste des structures : choisissez-en une existante (ou ajoutez-la d'abord dans l'onglet Contacts).</translation>
     </message>
 </context>
 <context>
     <name>NotedTime</name>
     <message>
         <source>Now</source>
-        <translation type="unfinished" />
+        <translation>Maintenant</translation>
     </message>
     <message>
         <source>Time noted:</source>
-        <translation type="unfinished" />
+        <translation>Heure notée :</translation>
     </message>
 </context>
 <context>
@@ -4045,31 +4044,31 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
     <name>ProxyPicker</name>
     <message>
         <source>Type part of the proxy holder's name</source>
-        <translation type="unfinished" />
+        <translation>Tapez une partie du nom du porteur du pouvoir</translation>
     </message>
     <message>
         <source>Give the proxy</source>
-        <translation type="unfinished" />
+        <translation>Donner le pouvoir</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Enter: choose · Escape: cancel</source>
-        <translation type="unfinished" />
+        <translation>Entrée : choisir · Échap : annuler</translation>
     </message>
     <message>
         <source>Proxy of %1 (no. %2) given to:</source>
-        <translation type="unfinished" />
+        <translation>Pouvoir de %1 (n° %2) donné à :</translation>
     </message>
     <message>
         <source>, already carries 1 proxy</source>
-        <translation type="unfinished" />
+        <translation>, porte déjà 1 pouvoir</translation>
     </message>
     <message>
         <source>, already carries %1 proxies</source>
-        <translation type="unfinished" />
+        <translation>, porte déjà %1 pouvoirs</translation>
     </message>
 </context>
 <context>

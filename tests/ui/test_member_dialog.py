@@ -1,0 +1,324 @@
+"""The member form through its widgets: every field saved, every problem shown at once
+with nothing saved, the phone shown as dialled, status changes with their date,
+promotion of a suppléant, roles and consents."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from sqlalchemy import func, select
+
+from conseil_desktop.db.models import (
+    College,
+    Consent,
+    ConsentKind,
+    ContactChannel,
+    Designation,
+    Membership,
+    MembershipStatusEvent,
+    MemberStatus,
+    Organisation,
+    Person,
+    Seat,
+    Sex,
+)
+from conseil_desktop.services import member_changes as mc
+from conseil_desktop.services.members import MemberData, create_member
+from conseil_desktop.ui.database import Database
+from conseil_desktop.ui.members import member_dialog
+from conseil_desktop.ui.members.member_dialog import MemberDialog
+from tests.ui.helpers import Dialogs
+
+TODAY = date(2026, 11, 25)
+
+
+def open_dialog(qtbot: Any, database: Database, person_id: int | None) -> MemberDialog:
+    dialog = MemberDialog(database.session_scope, person_id, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def add_member(database: Database, seat: Seat = Seat.TITULAIRE, **fields: Any) -> int:
+    with database.session_scope() as s:
+        return create_member(s, MemberData("Benali", "Karim", seat=seat,
+                                           joined_on=date(2025, 1, 10), **fields), today=TODAY)
+
+
+def count(database: Database, model: type) -> int:
+    with database.session_scope() as s:
+        return s.scalar(select(func.count()).select_from(model)) or 0
+
+
+def click(qtbot: Any, button: Any) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_new_member_is_saved_with_every_field(qtbot: Any, database: Database) -> None:
+    dialog = open_dialog(qtbot, database, None)
+    assert dialog.windowTitle() == "Nouveau membre"
+    page = dialog.identity
+    page.last_name.setText("N'Diaye-Œuvray")
+    page.first_name.setText("Élodie")
+    page.sex.setCurrentIndex(page.sex.findData(Sex.FEMALE))
+    page.birth_date.setText("03/02/1990")
+    page.email.setText("elodie.ndiaye@Exemple.FR")
+    page.phone.setText("+33 6 12 34 56 78")
+    page.phone.editingFinished.emit()
+    assert page.phone.text() == "06 12 34 56 78"
+    page.address_line1.setText("3 rue de l'Église")
+    page.postcode.setText("31 100")
+    page.city.setText("Toulouse")
+    page.preferred_channel.setCurrentIndex(page.preferred_channel.findData(ContactChannel.EMAIL))
+    form = dialog.membership
+    assert not form.organisation.isEnabled()
+    form.college.setCurrentIndex(form.college.findData(College.LOCAL_ACTORS))
+    assert form.organisation.isEnabled()
+    form.organisation.setEditText("Centre social Bellefontaine")
+    form.designation.setCurrentIndex(form.designation.findData(Designation.DRAWN_BY_LOT))
+    form.designation_source.setText("liste du bailleur")
+    form.seat.setCurrentIndex(form.seat.findData(Seat.SUPPLEANT))
+    form.joined_on.setText("10/01/2025")
+    form.mandate_end_on.setText("09/01/2028")
+    roles = dialog.roles
+    roles.role.setCurrentIndex(roles.role.findData("president"))
+    roles.started_on.setText("01/02/2025")
+    click(qtbot, roles.add_button)
+    dialog.consents.set_answer(ConsentKind.IMAGE, True, "10/01/2025", "formulaire papier")
+
+    assert dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with database.session_scope() as s:
+        detail = mc.member_detail(s, dialog.saved_id)  # type: ignore[arg-type]
+        organisation = s.scalars(select(Organisation.id).where(
+            Organisation.name == "Centre social Bellefontaine")).one()
+    data = detail.data
+    assert (data.last_name, data.first_name, data.sex) == ("N'Diaye-Œuvray", "Élodie", Sex.FEMALE)
+    assert data.birth_date == date(1990, 2, 3)
+    assert (data.email, data.phone) == ("elodie.ndiaye@exemple.fr", "+33612345678")
+    assert (data.address_line1, data.postcode, data.city) == ("3 rue de l'Église", "31100",
+                                                              "Toulouse")
+    assert data.preferred_channel == ContactChannel.EMAIL
+    assert (data.college, data.organisation_id) == (College.LOCAL_ACTORS, organisation)
+    assert (data.designation, data.designation_source) == (Designation.DRAWN_BY_LOT,
+                                                           "liste du bailleur")
+    assert (data.seat, data.joined_on, data.mandate_end_on) == (
+        Seat.SUPPLEANT, date(2025, 1, 10), date(2028, 1, 9))
+    assert detail.roles == [mc.RoleData("president", date(2025, 2, 1), None, detail.roles[0].id)]
+    assert detail.consents[ConsentKind.IMAGE] == mc.ConsentData(
+        ConsentKind.IMAGE, True, date(2025, 1, 10), "formulaire papier")
+    assert [(r.status, r.effective_on) for r in detail.history] == [
+        (MemberStatus.ACTIVE, date(2025, 1, 10))]
+
+
+def test_every_problem_is_shown_at_once_and_nothing_is_saved(
+    qtbot: Any, database: Database, dialogs: Dialogs,
+) -> None:
+    people = count(database, Person)
+    dialog = open_dialog(qtbot, database, None)
+    dialog.identity.first_name.setText("Zoé")
+    dialog.identity.email.setText("zoe@@exemple")
+    dialog.identity.phone.setText("06 12")
+    dialog.identity.birth_date.setText("31/02/1990")
+    dialog.membership.college.setCurrentIndex(
+        dialog.membership.college.findData(College.LOCAL_ACTORS))
+    dialog.membership.organisation.setEditText("Association inconnue")
+    dialog.membership.joined_on.setText("10/01/2025")
+    dialog.membership.mandate_end_on.setText("01/01/2025")
+    dialog.consents.set_answer(ConsentKind.NEWSLETTER, True)
+    dialog.consents.rows[ConsentKind.NEWSLETTER].recorded_on.setText("")
+
+    assert not dialog.save()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert count(database, Person) == people
+    assert dialogs.calls == []  # shown in the form, not in a message box
+    text = dialog.problems.text()
+    assert dialog.problems.isVisible()
+    assert text.startswith("Rien n'a été enregistré")
+    for expected in ("Nom : Le nom de famille du membre est obligatoire.",
+                     "Date de naissance : « 31/02/1990 » n'est pas une date",
+                     "Courriel : « zoe@@exemple »", "Téléphone : « 06 12 »",
+                     "Structure représentée : « Association inconnue »",
+                     "Fin du mandat : elle précède la date d'entrée.",
+                     "Lettre d'information : "):
+        assert expected in text
+    assert text.index("Nom :") < text.index("Courriel") < text.index("Fin du mandat")
+    marked = {name for name, widget, _ in dialog._fields() if widget.property("invalid")}
+    assert marked == {"last_name", "birth_date", "email", "phone", "organisation_id",
+                      "mandate_end_on", "consent_lettre_information"}
+    assert "« 06 12 »" in dialog.identity.phone.toolTip()
+    bar = dialog.pages.tabBar()
+    assert bar.tabTextColor(1).name() == "#b3261e"  # Adhésion
+    assert bar.tabTextColor(2).name() != "#b3261e"  # Statut: nothing wrong there
+
+    dialog.identity.last_name.setText("Martin")
+    dialog.identity.email.setText("zoe@exemple.fr")
+    dialog.identity.phone.setText("06 12 34 56 78")
+    dialog.identity.birth_date.setText("28/02/1990")
+    dialog.membership.organisation.setEditText("Centre social Bellefontaine")
+    dialog.membership.mandate_end_on.setText("09/01/2028")
+    dialog.consents.rows[ConsentKind.NEWSLETTER].recorded_on.setText("20/11/2026")
+    assert dialog.save()
+    assert not dialog.problems.isVisible()
+    assert count(database, Person) == people + 1
+
+
+def test_an_existing_member_is_shown_and_edited(qtbot: Any, database: Database) -> None:
+    person_id = add_member(database, phone="0692 12 34 56", email="karim@exemple.fr")
+    dialog = open_dialog(qtbot, database, person_id)
+    assert dialog.windowTitle() == "Membre : Karim Benali"
+    assert dialog.identity.phone.text() == "06 92 12 34 56"  # La Réunion, as dialled there
+    assert not dialog.membership.seat.isEnabled()  # changed only by a dated promotion
+    assert not dialog.status.promote_button.isVisibleTo(dialog.status)  # a titulaire
+    dialog.identity.first_name.setText("Karîm")
+    assert dialog.save()
+    with database.session_scope() as s:
+        person = s.get(Person, person_id)
+        assert person is not None
+        assert (person.first_name, person.phone) == ("Karîm", "+262692123456")
+        assert "karim" in person.search_key
+
+
+def test_a_status_change_is_recorded_with_its_date(qtbot: Any, database: Database) -> None:
+    person_id = add_member(database)
+    dialog = open_dialog(qtbot, database, person_id)
+    page = dialog.status
+    assert page.history.rowCount() == 1
+    page.new_status.setCurrentIndex(page.new_status.findData(MemberStatus.RESIGNED))
+    page.effective_on.setText("01/01/2024")  # before the member joined
+    click(qtbot, page.change_button)
+    assert "précède le dernier changement enregistré (10/01/2025)" in page.message.text()
+    assert page.pending == []
+    page.effective_on.setText("30/09/2026")
+    click(qtbot, page.change_button)
+    assert not page.message.isVisibleTo(page)
+    assert page.history.rowCount() == 2
+    assert page.history.item(1, 1).text() == "Démissionnaire"
+    assert page.history.item(1, 3).text() == "à enregistrer"
+    assert "Démissionnaire" in page.current.text()
+    with database.session_scope() as s:  # nothing written before Save
+        assert s.scalars(select(Membership.status)).all().count(MemberStatus.RESIGNED) == 0
+    assert dialog.save()
+    with database.session_scope() as s:
+        membership = s.scalars(select(Membership).where(Membership.person_id == person_id)).one()
+        assert (membership.status, membership.status_since) == (MemberStatus.RESIGNED,
+                                                                date(2026, 9, 30))
+        assert [(e.status, e.effective_on) for e in membership.status_events] == [
+            (MemberStatus.ACTIVE, date(2025, 1, 10)), (MemberStatus.RESIGNED, date(2026, 9, 30))]
+
+
+def test_unsaved_status_changes_can_be_forgotten(qtbot: Any, database: Database) -> None:
+    person_id = add_member(database)
+    dialog = open_dialog(qtbot, database, person_id)
+    page = dialog.status
+    page.new_status.setCurrentIndex(page.new_status.findData(MemberStatus.EXCLUDED))
+    click(qtbot, page.change_button)
+    assert page.effective_on.text() == "25/11/2026" and len(page.pending) == 1
+    click(qtbot, page.forget_button)
+    assert page.pending == [] and page.history.rowCount() == 1
+    assert dialog.save()
+    assert count(database, MembershipStatusEvent) == 1  # ours, joined; the seed's has none
+
+
+def test_a_suppleant_is_promoted_to_titulaire(qtbot: Any, database: Database) -> None:
+    person_id = add_member(database, Seat.SUPPLEANT)
+    dialog = open_dialog(qtbot, database, person_id)
+    page = dialog.status
+    assert page.promote_button.isVisibleTo(page)
+    assert dialog.membership.seat_note.isVisibleTo(dialog.membership)
+    page.effective_on.setText("02/03/2026")
+    click(qtbot, page.promote_button)
+    assert not page.promote_button.isVisibleTo(page)
+    assert dialog.membership.seat.currentData() == Seat.TITULAIRE
+    assert page.history.item(1, 2).text() == "Titulaire"
+    assert dialog.save()
+    with database.session_scope() as s:
+        membership = s.scalars(select(Membership).where(Membership.person_id == person_id)).one()
+        assert membership.seat == Seat.TITULAIRE
+        last = max(membership.status_events, key=lambda e: e.effective_on)
+        assert (last.status, last.effective_on, last.seat) == (
+            MemberStatus.ACTIVE, date(2026, 3, 2), Seat.TITULAIRE)
+
+
+def test_roles_are_added_ended_and_removed(qtbot: Any, database: Database) -> None:
+    person_id = add_member(database)
+    with database.session_scope() as s:
+        secretary = mc.add_role(s, person_id, "secretaire", date(2025, 2, 1))
+    dialog = open_dialog(qtbot, database, person_id)
+    page = dialog.roles
+    page.role.setCurrentIndex(page.role.findData("tresorier"))
+    page.started_on.setText("01/06/2026")
+    page.ended_on.setText("01/01/2026")
+    click(qtbot, page.add_button)
+    assert "précède le début" in page.message.text()
+    assert len(page.rows) == 1
+    page.ended_on.setText("")
+    click(qtbot, page.add_button)
+    page.role.setCurrentIndex(page.role.findData("animateur"))
+    page.started_on.setText("01/03/2025")
+    click(qtbot, page.add_button)
+    assert [page.table.item(r, 0).text() for r in range(3)] == [
+        "Secrétaire", "Trésorier·ère", "Animateur·rice"]
+    page.table.selectRow(0)
+    page.end_on.setText("31/10/2026")
+    click(qtbot, page.end_button)
+    assert page.table.item(0, 2).text() == "31/10/2026"
+    page.table.selectRow(2)
+    click(qtbot, page.remove_button)
+    assert dialog.save()
+    with database.session_scope() as s:
+        roles = {r.role_code: r for r in mc.member_detail(s, person_id).roles}
+    assert set(roles) == {"secretaire", "tresorier"}
+    assert roles["secretaire"].id == secretary
+    assert roles["secretaire"].ended_on == date(2026, 10, 31)
+    assert roles["tresorier"].started_on == date(2026, 6, 1)
+
+
+def test_a_changed_consent_gets_todays_date_and_its_source(qtbot: Any,
+                                                           database: Database) -> None:
+    person_id = add_member(database)
+    with database.session_scope() as s:
+        mc.record_consent(s, person_id, ConsentKind.IMAGE, True, date(2025, 1, 10),
+                          "formulaire papier", today=TODAY)
+    dialog = open_dialog(qtbot, database, person_id)
+    row = dialog.consents.rows[ConsentKind.IMAGE]
+    assert (row.answer.currentText(), row.recorded_on.text(), row.source.text()) == (
+        "Oui", "10/01/2025", "formulaire papier")
+    assert row.answer.findData(None) < 0  # once answered, no going back to "not asked"
+    dialog.consents.set_answer(ConsentKind.IMAGE, False)
+    assert (row.recorded_on.text(), row.source.text()) == ("25/11/2026", "")
+    row.source.setText("courriel du 25/11")
+    assert dialog.save()
+    with database.session_scope() as s:
+        consents = s.scalars(select(Consent).where(Consent.person_id == person_id)).all()
+        assert [(c.kind, c.granted, c.recorded_on, c.source) for c in consents] == [
+            (ConsentKind.IMAGE, False, TODAY, "courriel du 25/11")]
+
+
+def test_edit_member_returns_none_when_cancelled_or_gone(
+    qtbot: Any, database: Database, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    person_id = add_member(database)
+    monkeypatch.setattr(MemberDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert member_dialog.edit_member(None, database.session_scope, person_id) is None
+    assert member_dialog.edit_member(None, database.session_scope, 9999) is None
+    assert "introuvable" in dialogs.named("show_error")[0][2]
+
+
+def test_edit_member_returns_the_saved_id(qtbot: Any, database: Database,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def fill_and_save(self: MemberDialog) -> int:
+        self.identity.last_name.setText("Œuvray")
+        self.identity.first_name.setText("Amélie")
+        return QDialog.DialogCode.Accepted if self.save() else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(MemberDialog, "exec", fill_and_save)
+    person_id = member_dialog.edit_member(None, database.session_scope, None)
+    with database.session_scope() as s:
+        person = s.get(Person, person_id)
+        assert person is not None and person.first_name == "Amélie"
+        assert person.membership is not None
