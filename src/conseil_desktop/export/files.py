@@ -15,7 +15,8 @@ def output_format(path: Path, allowed: tuple[str, ...], what: str) -> str:
     """The lower-case extension of ``path`` (``"xlsx"``), if ``allowed`` for ``what``."""
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in allowed:
-        choices = ", ".join(f".{ext}" for ext in allowed[:-1]) + f" ou .{allowed[-1]}"
+        choices = (", ".join(f".{ext}" for ext in allowed[:-1]) + f" ou .{allowed[-1]}"
+                   if len(allowed) > 1 else f".{allowed[0]}")
         given = f"« .{suffix} »" if suffix else "un fichier sans extension"
         raise InvalidInputError(
             f"Impossible d'exporter {what} vers {given} : choisissez un fichier {choices}."
