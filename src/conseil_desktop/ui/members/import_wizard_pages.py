@@ -133,6 +133,7 @@ class MappingPage(QWidget):
         self.delete_button.clicked.connect(
             lambda: self.delete_requested.emit(self.saved.currentText()))
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.name_edit.text()))
+        self.name_edit.returnPressed.connect(self.save_button.click)
 
     def _build_layout(self) -> None:
         saved_row = QHBoxLayout()
