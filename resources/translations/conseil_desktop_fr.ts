@@ -2,65 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name />
-    <message>
-        <source>Last name</source>
-        <translation type="unfinished">Nom</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation type="unfinished">Prénom</translation>
-    </message>
-    <message>
-        <source>College</source>
-        <translation type="unfinished">Collège</translation>
-    </message>
-    <message>
-        <source>Titulaire / suppléant</source>
-        <translation type="unfinished">Titulaire / suppléant</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished">Statut</translation>
-    </message>
-    <message>
-        <source>Roles</source>
-        <translation type="unfinished">Rôles</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished">Téléphone</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation type="unfinished">Courriel</translation>
-    </message>
-    <message>
-        <source>Town</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Joined on</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Mandate ends</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Status since</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Designation</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AgendaItemDialog</name>
     <message>
         <source>Agenda item</source>
@@ -3096,6 +3037,65 @@ La supprimer quand même, avec son émargement ?</translation>
     <message>
         <source>to be saved</source>
         <translation>à enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>Collège</translation>
+    </message>
+    <message>
+        <source>Titulaire / suppléant</source>
+        <translation>Titulaire / suppléant</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>Date d'adhésion</translation>
+    </message>
+    <message>
+        <source>Mandate ends</source>
+        <translation>Fin de mandat</translation>
+    </message>
+    <message>
+        <source>Status since</source>
+        <translation>Statut depuis le</translation>
+    </message>
+    <message>
+        <source>Designation</source>
+        <translation>Mode de désignation</translation>
     </message>
 </context>
 <context>

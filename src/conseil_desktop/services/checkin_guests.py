@@ -101,7 +101,8 @@ def convert_guest_to_member(
     A guest who is a known contact becomes a member under the same person; one
     who already is a member is only linked. Names default to :func:`split_name`
     of the guest's name. The meeting gets an invitation marked present, with the
-    guest's arrival and departure times, and the guest row points to the person.
+    guest's arrival and departure times (an attendance already recorded for the
+    person is kept), and the guest row points to the person.
     """
     guest = _guest(session, guest_id)
     person_id = guest.person_id
@@ -126,14 +127,15 @@ def convert_guest_to_member(
 
 
 def _attend(session: Session, guest: Guest, person_id: int) -> None:
+    """The guest's presence as an invitation; one already recorded is left as it is."""
     attendance = session.scalar(select(Attendance).where(
         Attendance.meeting_id == guest.meeting_id, Attendance.person_id == person_id))
     if attendance is None:
         attendance = Attendance(meeting_id=guest.meeting_id, person_id=person_id)
         session.add(attendance)
+    elif attendance.status is not AttendanceStatus.INVITED:
+        return
     attendance.status = AttendanceStatus.PRESENT
-    attendance.proxy_holder_id = None
-    attendance.proxy_exception = False
     attendance.arrival_time = guest.arrival_time
     attendance.departure_time = guest.departure_time
 
