@@ -29,6 +29,7 @@ from tests.unit.meetings_fixture import (
     E,
     I,
     P,
+    R,
     attend,
     contact,
     meeting,
@@ -134,3 +135,14 @@ def test_member_choices(storage: Storage, council: dict[str, int]) -> None:
         (council["cyr"], "Cohen Cyr — Acteurs locaux, Régie de quartier"),
         (council["dan"], "Dupont Dan — Acteurs locaux"),
     ]
+
+
+def test_proxy_holder_stays_invited(storage: Storage, council: dict[str, int]) -> None:
+    """A holder not yet marked present keeps their invitation: the proxy points to them."""
+    c, mid = council, council["meeting"]
+    with storage.session_scope() as s:
+        attend(s, mid, c["bea"], R, holder=c["dan"])
+        attend(s, mid, c["dan"], I)
+        result = invite(s, mid, InviteScope.CHOSEN, person_ids=[c["ana"]])
+        assert result == InviteResult(added=1, kept=2, removed=0, kept_recorded=2)
+        assert statuses(s, mid) == {c["ana"]: I, c["bea"]: R, c["dan"]: I}

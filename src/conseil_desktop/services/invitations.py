@@ -4,7 +4,8 @@
 active titulaires (of one college, if given) or a hand-picked list. Inviting
 again never loses what was recorded: an invitee whose status was already
 entered (present, excused, absent, represented) stays, even outside the new
-selection; only invitations with nothing recorded are removed.
+selection; only invitations with nothing recorded are removed (the holder of
+someone's proxy stays too).
 """
 
 from __future__ import annotations
@@ -90,15 +91,16 @@ def invite(session: Session, meeting_id: int, scope: InviteScope, *,
            college: College | None = None, person_ids: Iterable[int] = ()) -> InviteResult:
     require_meeting(session, meeting_id)
     wanted = selection(session, scope, college=college, person_ids=person_ids)
-    current = raw_rows(session, select(Attendance.id, Attendance.person_id, Attendance.status)
+    current = raw_rows(session, select(Attendance.id, Attendance.person_id, Attendance.status,
+                                       Attendance.proxy_holder_id)
                        .where(Attendance.meeting_id == meeting_id))
-    invited = {pid for _id, pid, _status in current}
-    doomed = [aid for aid, pid, status in current
-              if pid not in wanted and status == AttendanceStatus.INVITED.value]
-    recorded_outside = sum(1 for _id, pid, status in current
-                           if pid not in wanted and status != AttendanceStatus.INVITED.value)
-    # Nobody may stay the proxy holder of an invitation being removed: only
-    # un-recorded invitations go, and a holder's own row is never "represented".
+    holders = {holder for *_row, holder in current if holder is not None}
+    # Kept outside the selection: a recorded status, or holding someone's proxy.
+    recorded = {pid for _id, pid, status, _h in current
+                if status != AttendanceStatus.INVITED.value or pid in holders}
+    invited = {pid for _id, pid, _status, _h in current}
+    doomed = [aid for aid, pid, _status, _h in current if pid not in wanted and pid not in recorded]
+    recorded_outside = sum(1 for pid in invited if pid not in wanted and pid in recorded)
     for start in range(0, len(doomed), _CHUNK):
         session.execute(delete(Attendance).where(Attendance.id.in_(doomed[start:start + _CHUNK])))
     fresh = sorted(wanted - invited)
