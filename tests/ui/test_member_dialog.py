@@ -322,3 +322,25 @@ def test_edit_member_returns_the_saved_id(qtbot: Any, database: Database,
         person = s.get(Person, person_id)
         assert person is not None and person.first_name == "Amélie"
         assert person.membership is not None
+
+
+def test_enter_in_a_page_field_does_not_save_the_form(qtbot: Any, database: Database) -> None:
+    person_id = add_member(database)
+    dialog = open_dialog(qtbot, database, person_id)
+    dialog.pages.setCurrentWidget(dialog.roles)
+    dialog.roles.role.setCurrentIndex(dialog.roles.role.findData("tresorier"))
+    dialog.roles.started_on.setText("01/06/2026")
+    dialog.roles.started_on.setFocus()
+    qtbot.keyClick(dialog.roles.started_on, Qt.Key.Key_Return)
+    assert [r.role_code for r in dialog.roles.rows] == ["tresorier"]  # Enter added the role
+    dialog.pages.setCurrentWidget(dialog.status)
+    dialog.status.effective_on.setFocus()
+    qtbot.keyClick(dialog.status.effective_on, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.status.pending == []
+    dialog.identity.first_name.setFocus()
+    dialog.pages.setCurrentWidget(dialog.identity)
+    qtbot.keyClick(dialog.identity.first_name, Qt.Key.Key_Return)  # elsewhere Enter saves
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with database.session_scope() as s:
+        assert [r.role_code for r in mc.member_detail(s, person_id).roles] == ["tresorier"]

@@ -349,3 +349,19 @@ def test_the_whole_form_applies_status_promotion_roles_and_consents(storage: Sto
 def test_a_missing_person_is_a_plain_error(storage: Storage) -> None:
     with storage.session_scope() as s, pytest.raises(InvalidInputError, match="introuvable"):
         mc.member_detail(s, 999)
+
+
+def test_a_contact_saved_through_the_form_becomes_a_member(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person = Person(last_name="Contact", first_name="Inès", email="ines@exemple.fr")
+        s.add(person)
+        s.flush()
+        detail = mc.member_detail(s, person.id)
+        assert not detail.is_member and detail.history == []
+        assert detail.data.email == "ines@exemple.fr" and detail.data.phone == ""
+        form = mc.MemberForm(detail.data, roles=[mc.RoleData("animateur", TODAY)])
+        mc.save_member_form(s, person.id, form, today=TODAY)
+        detail = mc.member_detail(s, person.id)
+    assert detail.is_member
+    assert [(r.status, r.effective_on) for r in detail.history] == [(MemberStatus.ACTIVE, TODAY)]
+    assert [r.role_code for r in detail.roles] == ["animateur"]

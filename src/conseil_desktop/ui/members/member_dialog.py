@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -133,6 +133,22 @@ class MemberDialog(QDialog):
                          existing=existing)
         self.roles.load(detail.roles, role_labels, active_roles)
         self.consents.load(detail.consents)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a field of the status or roles pages (or in the structure picker)
+        belongs to that field: it must not save and close the whole form."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = self.focusWidget()
+            if focus in (self.roles.started_on, self.roles.ended_on, self.roles.role):
+                self.roles.add_role()
+                event.accept()
+                return
+            if focus in (self.status.effective_on, self.status.new_status, self.roles.end_on,
+                         self.membership.organisation,
+                         self.membership.organisation.lineEdit()):
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
     def _seat_changed(self, seat: Seat) -> None:
         if self._existing:
