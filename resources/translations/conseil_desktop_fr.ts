@@ -3132,6 +3132,10 @@ La supprimer quand même, avec son émargement ?</translation>
         <translation>Pour faire passer un suppléant titulaire, utilisez « Passer titulaire » dans la page Statut : le changement est gardé avec sa date.</translation>
     </message>
     <message>
+        <source>This member is under 16: note the date of the parental authorisation.</source>
+        <translation>Ce membre a moins de 16 ans : notez la date de l'autorisation parentale.</translation>
+    </message>
+    <message>
         <source>College:</source>
         <translation>Collège :</translation>
     </message>

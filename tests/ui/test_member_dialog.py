@@ -344,3 +344,21 @@ def test_enter_in_a_page_field_does_not_save_the_form(qtbot: Any, database: Data
     assert dialog.result() == QDialog.DialogCode.Accepted
     with database.session_scope() as s:
         assert [r.role_code for r in mc.member_detail(s, person_id).roles] == ["tresorier"]
+
+
+def test_an_under_sixteen_without_parental_authorisation_gets_a_reminder(
+    qtbot: Any, database: Database,
+) -> None:
+    dialog = open_dialog(qtbot, database, None)
+    note = dialog.membership.minor_note
+    dialog.identity.last_name.setText("Ba")
+    dialog.identity.birth_date.setText("12/03/2012")
+    assert note.isVisibleTo(dialog.membership)
+    assert "moins de 16 ans" in note.text()
+    dialog.membership.parental_authorisation_on.setText("02/09/2026")
+    assert not note.isVisibleTo(dialog.membership)
+    dialog.membership.parental_authorisation_on.setText("")
+    assert dialog.save()  # a reminder, not a block
+    with database.session_scope() as s:
+        assert s.scalars(select(Person.birth_date).where(Person.last_name == "Ba")).one() == (
+            date(2012, 3, 12))

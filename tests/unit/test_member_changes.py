@@ -31,6 +31,7 @@ from conseil_desktop.services.member_checks import (
     check_member,
     is_minor,
     member_problems,
+    needs_parental_authorisation,
     read_day,
 )
 from conseil_desktop.services.members import MemberData, create_member
@@ -108,6 +109,13 @@ def test_minor_is_under_eighteen_on_the_day() -> None:
     assert is_minor(date(2008, 11, 26), TODAY)
     assert not is_minor(date(2008, 11, 25), TODAY)
     assert not is_minor(None, TODAY)
+
+
+def test_under_sixteens_without_authorisation_get_a_reminder() -> None:
+    assert needs_parental_authorisation(date(2010, 11, 26), None, TODAY)
+    assert not needs_parental_authorisation(date(2010, 11, 26), date(2025, 1, 1), TODAY)
+    assert not needs_parental_authorisation(date(2010, 11, 25), None, TODAY)  # 16 today
+    assert not needs_parental_authorisation(None, None, TODAY)
 
 
 def test_the_form_saves_the_new_fields_and_reads_them_back(storage: Storage) -> None:

@@ -109,9 +109,24 @@ def _date_problems(data: MemberData, today: date) -> dict[str, str]:
     return problems
 
 
+PARENTAL_AUTHORISATION_AGE = 16  # under-16s in an association (domain.md section 2)
+
+
+def age_on(birth_date: date | None, on: date) -> int | None:
+    if birth_date is None:
+        return None
+    birthday_passed = (on.month, on.day) >= (birth_date.month, birth_date.day)
+    return on.year - birth_date.year - (0 if birthday_passed else 1)
+
+
 def is_minor(birth_date: date | None, on: date) -> bool:
     """Under 18 on ``on`` (unknown birth date: not known to be a minor)."""
-    if birth_date is None:
-        return False
-    birthday_passed = (on.month, on.day) >= (birth_date.month, birth_date.day)
-    return on.year - birth_date.year - (0 if birthday_passed else 1) < 18
+    age = age_on(birth_date, on)
+    return age is not None and age < 18
+
+
+def needs_parental_authorisation(birth_date: date | None, authorised_on: date | None,
+                                 on: date) -> bool:
+    """Under 16 with no parental authorisation recorded: worth a reminder, never a block."""
+    age = age_on(birth_date, on)
+    return age is not None and age < PARENTAL_AUTHORISATION_AGE and authorised_on is None

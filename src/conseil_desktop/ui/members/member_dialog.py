@@ -29,7 +29,12 @@ from conseil_desktop.errors import UserError
 from conseil_desktop.services import contact_links, labels, member_changes
 from conseil_desktop.services.council import Term, terms
 from conseil_desktop.services.member_changes import MemberDetail, MemberForm
-from conseil_desktop.services.member_checks import FIELD_LABELS, member_problems
+from conseil_desktop.services.member_checks import (
+    FIELD_LABELS,
+    member_problems,
+    needs_parental_authorisation,
+    read_day,
+)
 from conseil_desktop.ui.dialogs import errors
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.members.member_form import (
@@ -100,6 +105,8 @@ class MemberDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.status.seat_changed.connect(self._seat_changed)
+        self.identity.birth_date.textChanged.connect(self._check_minor)
+        self.membership.parental_authorisation_on.textChanged.connect(self._check_minor)
         self._build()
         self._load(detail, role_labels, active_roles)
         self.identity.last_name.setFocus()
@@ -149,6 +156,16 @@ class MemberDialog(QDialog):
                 event.accept()
                 return
         super().keyPressEvent(event)
+
+    def _check_minor(self) -> None:
+        """A reminder, never a block: an under-16 with no parental authorisation."""
+        try:
+            born = read_day(self.identity.birth_date.text(), "")
+            authorised = read_day(self.membership.parental_authorisation_on.text(), "")
+        except UserError:
+            return  # a date being typed; its error is shown when saving
+        self.membership.remind_parental_authorisation(
+            needs_parental_authorisation(born, authorised, self.today))
 
     def _seat_changed(self, seat: Seat) -> None:
         if self._existing:

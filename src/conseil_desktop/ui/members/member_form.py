@@ -181,6 +181,10 @@ class MembershipPage(QWidget):
         self.joined_on = OptionalDateEdit(self)
         self.mandate_end_on = OptionalDateEdit(self)
         self.parental_authorisation_on = OptionalDateEdit(self)
+        self.minor_note = QLabel(self.tr(
+            "This member is under 16: note the date of the parental authorisation."), self)
+        self.minor_note.setStyleSheet("color: #8a5300;")
+        self.minor_note.hide()
         self.widgets: dict[str, QWidget] = {
             "college": self.college, "organisation_id": self.organisation,
             "designation": self.designation, "designation_source": self.designation_source,
@@ -208,6 +212,10 @@ class MembershipPage(QWidget):
         authorisation.addWidget(self.parental_authorisation_on)
         authorisation.addWidget(hint(self.tr("for members under 16 (association rule)"), self), 1)
         form.addRow(self.tr("Parental authorisation on:"), authorisation)
+        form.addRow("", self.minor_note)
+
+    def remind_parental_authorisation(self, shown: bool) -> None:
+        self.minor_note.setVisible(shown)
 
     def set_data(self, data: MemberData, organisation_name: str, *, existing: bool) -> None:
         select(self.college, data.college)
