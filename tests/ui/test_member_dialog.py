@@ -198,6 +198,7 @@ def test_a_status_change_is_recorded_with_its_date(qtbot: Any, database: Databas
     assert not page.message.isVisibleTo(page)
     assert page.history.rowCount() == 2
     assert page.history.item(1, 1).text() == "Démissionnaire"
+    assert page.history.item(1, 2).text() == "Titulaire"  # the seat at that date
     assert page.history.item(1, 3).text() == "à enregistrer"
     assert "Démissionnaire" in page.current.text()
     with database.session_scope() as s:  # nothing written before Save

@@ -197,13 +197,14 @@ class MemberStatusPage(QWidget):
         self.forget_button.setEnabled(bool(self.pending))
         rows = [(fmt_date(r.effective_on), r.status_label, r.seat_label, "")
                 for r in self._history]
-        shown = self._history[-1].status if self._history else status
+        shown, seat_then = self._status, self._seat
         for change in self.pending:
             if change.status is not None:
                 shown = change.status
-            seat_text = labels.SEAT[Seat.TITULAIRE] if change.is_promotion else ""
+            else:
+                seat_then = Seat.TITULAIRE
             rows.append((fmt_date(change.effective_on), labels.MEMBER_STATUS[shown],
-                         seat_text, self.tr("to be saved")))
+                         labels.SEAT[seat_then], self.tr("to be saved")))
         self.history.set_rows(rows)
         self._mark_pending(len(self._history))
         self.seat_changed.emit(seat)
