@@ -1,0 +1,87 @@
+"""Address labels: A4 sheets of 3 x 8 labels of 70 x 37 mm (Avery 3474 and alike).
+
+One label per complete address, in the order of the invitees' numbers, the name in bold then the address
+lines; a line too long for the label is set smaller. Nothing else is printed
+(no border, no page number): the sheet goes through the printer as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from conseil_desktop.errors import UserError
+from conseil_desktop.export import fonts
+from conseil_desktop.export.files import atomic_output
+from conseil_desktop.export.pdf.meeting_layout import wrap_words
+from conseil_desktop.services.meeting_addresses import PostalAddress, label_recipients
+
+COLUMNS, ROWS = 3, 8
+LABEL_WIDTH, LABEL_HEIGHT = 70 * mm, 37 * mm
+PAGE_WIDTH, PAGE_HEIGHT = A4
+LEFT = (PAGE_WIDTH - COLUMNS * LABEL_WIDTH) / 2
+TOP = (PAGE_HEIGHT - ROWS * LABEL_HEIGHT) / 2
+INSET = 7 * mm  # from the label's left edge; printers do not reach the sheet's edge
+SIZE, MIN_SIZE, LEADING = 10.0, 7.0, 12.5
+PER_PAGE = COLUMNS * ROWS
+
+
+def write_labels(path: Path, addresses: Iterable[PostalAddress] | dict[int, PostalAddress],
+                 *, skip_email: bool = False, title: str = "Étiquettes") -> int:
+    """Write the labels to ``path`` (atomically); the number of sheets.
+
+    Only complete postal addresses get a label (see ``label_recipients``), in
+    the order of the invitees' numbers; ``skip_email`` leaves out the people
+    convened by e-mail.
+    """
+    addresses = label_recipients(addresses, skip_email=skip_email)
+    if not addresses:
+        raise UserError("Aucune étiquette à imprimer : aucune adresse postale complète "
+                        "parmi les personnes retenues.")
+    fonts.register_fonts()
+    with atomic_output(path) as temporary:
+        canvas = Canvas(str(temporary), pagesize=A4, initialFontName=fonts.REGULAR,
+                        initialFontSize=SIZE)
+        canvas.setTitle(title)
+        canvas.setAuthor("Conseil Desktop")
+        canvas.setCreator("Conseil Desktop")
+        for index, address in enumerate(addresses):
+            if index and not index % PER_PAGE:
+                canvas.showPage()
+            _label(canvas, address, index % PER_PAGE)
+        canvas.showPage()
+        canvas.save()
+    return (len(addresses) + PER_PAGE - 1) // PER_PAGE
+
+
+def label_lines(address: PostalAddress) -> list[str]:
+    return [address.name, *address.lines]
+
+
+def _label(canvas: Canvas, address: PostalAddress, slot: int) -> None:
+    row, column = divmod(slot, COLUMNS)
+    x = LEFT + column * LABEL_WIDTH + INSET
+    lines = _fitted(label_lines(address), LABEL_WIDTH - INSET - 6 * mm)
+    top = PAGE_HEIGHT - TOP - row * LABEL_HEIGHT
+    block = sum(size * LEADING / SIZE for _line, _font, size in lines)
+    y = top - (LABEL_HEIGHT - block) / 2 - lines[0][2]  # the block centred
+    for line, font, size in lines:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, line)
+        y -= size * LEADING / SIZE
+
+
+def _fitted(lines: list[str], room: float) -> list[tuple[str, str, float]]:
+    """(text, font, size) per printed line: shrunk to fit, else wrapped, at most 6 lines."""
+    fitted: list[tuple[str, str, float]] = []
+    for number, line in enumerate(lines):
+        font = fonts.BOLD if number == 0 else fonts.REGULAR
+        width = stringWidth(line, font, SIZE)
+        size = SIZE if width <= room else max(MIN_SIZE, SIZE * room / width)
+        fitted += [(part, font, size) for part in wrap_words(line, font, size, room)]
+    return fitted[:6]
