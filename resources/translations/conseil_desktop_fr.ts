@@ -2618,10 +2618,6 @@ La supprimer quand même, avec son émargement ?</translation>
         <translation>%1 est de retour dans la liste (statut inchangé).</translation>
     </message>
     <message>
-        <source>Nothing to undo.</source>
-        <translation>Rien à annuler.</translation>
-    </message>
-    <message>
         <source>Undo the last change</source>
         <translation>Annuler la dernière modification</translation>
     </message>
@@ -2719,9 +2715,13 @@ La supprimer quand même, avec son émargement ?</translation>
         <source>Over 12 months: %1</source>
         <translation>Sur 12 mois : %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n unexcused absence(s) in a row</source>
-        <translation><numerusform>%n absence(s) non excusée(s) d'affilée</numerusform><numerusform>%n absence(s) non excusée(s) d'affilée</numerusform></translation>
+    <message>
+        <source>Unexcused absences in a row: %1</source>
+        <translation>Absences non excusées d'affilée : %1</translation>
+    </message>
+    <message>
+        <source>Older meetings not shown: %1</source>
+        <translation>Réunions plus anciennes non affichées : %1</translation>
     </message>
     <message>
         <source>%1 (cancelled)</source>
