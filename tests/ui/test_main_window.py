@@ -39,7 +39,7 @@ def test_each_tab_lists_its_rows(qtbot, window: MainWindow) -> None:
     assert (project.title, project.holder) == ("Jardins partagés", "Centre social Bellefontaine")
     assert window.contacts_tab.model.row_at(0).name == "Centre social Bellefontaine"
     assert [tab.model.rowCount() for tab in window.list_tabs] == [1, 1, 1, 1]
-    assert window.members_tab.count_label.text() == "1 fiche"
+    assert window.members_tab.count_label.text() == "Affichés : 1 sur 1"
 
 
 def test_tabs_load_when_first_shown(window: MainWindow) -> None:
@@ -55,7 +55,7 @@ def test_search_ignores_accents_and_case(window: MainWindow) -> None:
     assert tab.model.rowCount() == 1
     tab.search.setText("Dupont")
     assert tab.model.rowCount() == 0
-    assert tab.count_label.text() == "0 sur 1 fiche"
+    assert tab.count_label.text() == "Affichés : 0 sur 1"
     tab.search.clear()
     assert tab.model.rowCount() == 1
 

@@ -17,6 +17,7 @@ from conseil_desktop.ui.dialogs import ask, errors, settings_dialog
 from conseil_desktop.ui.file_actions import FileActions
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.members.composition_panel import show_composition
+from conseil_desktop.ui.members.tab import MembersTab
 from conseil_desktop.ui.preferences import Preferences
 from conseil_desktop.ui.projects import ProjectsTab, show_meeting_projects
 from conseil_desktop.ui.tabs.list_tab import ListTab
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     def _add_tabs(self) -> list[DataTab]:
-        self.members_tab = ListTab("members", self.database.session_scope, self.tabs)
+        self.members_tab = MembersTab(self.database.session_scope, self.tabs)
         self.meetings_tab = ListTab("meetings", self.database.session_scope, self.tabs)
         self.projects_tab = ProjectsTab(self.database.session_scope, self.tabs)
         self.contacts_tab = ContactsTab(self.database.session_scope, self.tabs)
@@ -68,6 +69,11 @@ class MainWindow(QMainWindow):
         self.projects_tab.project_saved.connect(lambda _id: self.contacts_tab.invalidate())
         self.projects_tab.project_deleted.connect(lambda _id: self.contacts_tab.invalidate())
         self.contacts_tab.contacts_changed.connect(self.projects_tab.invalidate)
+        self.contacts_tab.contacts_changed.connect(self.members_tab.invalidate)
+        self.members_tab.members_changed.connect(self.contacts_tab.invalidate)
+        self.members_tab.members_changed.connect(self.projects_tab.invalidate)
+        self.members_tab.message_posted.connect(
+            lambda text: self.statusBar().showMessage(text, 8000))
         self.contacts_tab.message_posted.connect(
             lambda text: self.statusBar().showMessage(text, 8000))
         self.meetings_tab.view.doubleClicked.connect(self._show_meeting_projects)
