@@ -50,22 +50,31 @@ def add_sheet(
     workbook: Workbook, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]]
 ) -> None:
     """Append a sheet; a row's values follow ``columns`` (cents for money columns)."""
+    sheet = start_sheet(workbook, title, columns, len(rows))
+    writers = [_WRITERS[column.kind] for column in columns]
+    for row in rows:
+        sheet.append([write(sheet, value) for write, value in zip(writers, row, strict=True)])
+
+
+def start_sheet(
+    workbook: Workbook, title: str, columns: Sequence[Column], row_count: int
+) -> WriteOnlyWorksheet:
+    """A new sheet with its widths, frozen bold header row and an autofilter over
+    ``row_count`` data rows, which the caller appends."""
     sheet: WriteOnlyWorksheet = workbook.create_sheet(title)
     sheet.freeze_panes = "A2"
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-    sheet.append([_header_cell(sheet, column.header) for column in columns])
-    writers = [_WRITERS[column.kind] for column in columns]
-    for row in rows:
-        sheet.append([write(sheet, value) for write, value in zip(writers, row, strict=True)])
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{row_count + 1}"
+    sheet.append([header_cell(sheet, column.header) for column in columns])
+    return sheet
 
 
 def save(workbook: Workbook, path: Path) -> None:
     workbook.save(str(path))
 
 
-def _header_cell(sheet: WriteOnlyWorksheet, header: str) -> WriteOnlyCell:
+def header_cell(sheet: WriteOnlyWorksheet, header: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet, value=neutralise(header))
     cell.font = _HEADER_FONT
     cell.fill = _HEADER_FILL
