@@ -21,7 +21,8 @@ def add_export_commands(
     export = sub.add_parser(
         "export", help="exporte les projets, les contacts ou les membres dans un fichier")
     targets = export.add_subparsers(
-        dest="export_target", required=True, metavar="{projects,contacts,members,calendar}",
+        dest="export_target", required=True,
+        metavar="{projects,contacts,members,calendar,minutes,decisions,attendance}",
         parser_class=type(export),
     )
     projects = targets.add_parser(
@@ -54,6 +55,10 @@ def add_export_commands(
     from conseil_desktop.cli_members import add_member_export_command
 
     add_member_export_command(targets, common)
+
+    from conseil_desktop.cli_documents_b import add_documents_b_commands
+
+    add_documents_b_commands(targets, common)
 
 
 def _db_path(args: argparse.Namespace) -> Path:

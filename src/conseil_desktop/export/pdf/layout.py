@@ -200,5 +200,5 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hi
         self.setFont(fonts.REGULAR, 7.5)
         self.setFillColor(MUTED)
         self.drawString(MARGIN, y, self._footer)
-        self.drawRightString(PAGE_WIDTH - MARGIN, y, f"{self.getPageNumber()} / {total}")
+        self.drawRightString(PAGE_WIDTH - MARGIN, y, f"Page {self.getPageNumber()} / {total}")
         self.restoreState()

@@ -1,0 +1,126 @@
+"""The procès-verbal read back with pypdf: every section of domain.md section 5, the hard
+names, the counts and the quorum line, A4 pages, DejaVu embedded, footer on every page;
+and the ``export minutes`` command on a demo base."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conseil_desktop.app import main
+from conseil_desktop.db.engine import Storage
+from conseil_desktop.export.pdf.layout import make_styles
+from conseil_desktop.export.pdf.minutes import minutes_story, write_minutes_pdf
+from conseil_desktop.services.demo import generate_demo
+from conseil_desktop.services.meeting_snapshot import meeting_snapshot
+from tests.unit.doc_b_samples import HARD_NAMES, INJECTED, snapshot
+
+A4 = (595.28, 841.89)
+
+
+def pages_text(path: Path) -> list[str]:
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
+
+
+def fonts_of(path: Path) -> set[str]:
+    found = set()
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if (
+                "/DescendantFonts" in font) else font.get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found.add((str(font["/BaseFont"]).split("+")[-1], embedded))
+    return found
+
+
+@pytest.fixture
+def minutes(tmp_path: Path) -> Path:
+    path = tmp_path / "pv.pdf"
+    write_minutes_pdf(path, snapshot(items=12, extra_invitees=40))
+    return path
+
+
+def test_every_section_and_name_is_printed(minutes: Path) -> None:
+    text = " ".join(pages_text(minutes))
+    for section in ("Procès-verbal — Assemblée plénière", "Conseil citoyen des Hauts-de-Rive",
+                    "mardi 24 novembre 2026", "de 18 h 30 à 20 h 30",
+                    "Maison de quartier, 3 rue des Lilas",
+                    "Convoquée le 03/11/2026 (courrier et courriel)", "Ordre du jour",
+                    "Documents : Note n° 1 ; Budget prévisionnel", "Présences",
+                    "Invités extérieurs (2)", "Adjoint au maire", "Délégué du préfet",
+                    "Déroulement de la séance", "Autres décisions", "Signatures",
+                    "Le ou la secrétaire de séance", "Animation", "Secrétariat"):
+        assert section in text, section
+    for last, first in HARD_NAMES:
+        assert last in text and first in text, last
+    assert INJECTED in text  # printed as typed: a PDF runs nothing
+    assert "12. Point 12 : jardins partagés" in text
+
+
+def test_counts_quorum_and_proxies(minutes: Path) -> None:
+    text = " ".join(pages_text(minutes))
+    shot = snapshot(items=12, extra_invitees=40)
+    c = shot.counts
+    assert (f"Membres : {c.invited} invités, {c.present} présents, {c.represented} représentés, "
+            f"{c.excused} excusés, {c.absent} absents.") in text
+    assert f"Quorum atteint ({c.present + c.represented} / 3 requis)" in text
+    assert f"Représentés ({c.represented}) :" in text and f"Excusés ({c.excused}) :" in text
+    assert "Pouvoir donné à" in text and "Şükrü Yılmaz" in text
+    assert "Vote : pour 12, contre 2, abstention 1" in text and "Consensus" in text
+    assert "Responsable : Régie de quartier — fait le 20/11/2026" in text
+
+
+def test_pages_are_a4_with_embedded_dejavu_and_a_footer(minutes: Path) -> None:
+    reader = PdfReader(minutes)
+    texts = pages_text(minutes)
+    assert len(texts) >= 2
+    for number, (page, text) in enumerate(zip(reader.pages, texts, strict=True), start=1):
+        assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == A4
+        assert f"Page {number} / {len(texts)}" in text
+        assert "Procès-verbal — Assemblée plénière du 24/11/2026" in text
+    fonts = fonts_of(minutes)
+    assert fonts and all(embedded for _, embedded in fonts)
+    assert all(name.startswith("DejaVu") for name, _ in fonts)
+
+
+def test_cancelled_meeting_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "pv.pdf"
+    write_minutes_pdf(path, snapshot(items=1, cancelled=True))
+    assert "Cette réunion a été annulée." in pages_text(path)[0]
+
+
+def test_story_can_be_bound_in_another_document() -> None:
+    story = minutes_story(snapshot(items=2), make_styles())
+    assert len(story) > 10  # flowables only: the dossier de séance adds its own pages
+
+
+def test_cli_writes_the_minutes_of_a_demo_meeting(storage: Storage, db_path: Path,
+                                                   tmp_path: Path) -> None:
+    generate_demo(storage, members=40, meetings=4, seed=5, today=date(2026, 11, 25))
+    with storage.session_scope() as s:
+        shot = meeting_snapshot(s, 1)
+    storage.close(backup=False)
+    out = tmp_path / "pv.pdf"
+    assert main(["export", "minutes", "--db", str(db_path), "--meeting", "1", "-o", str(out)]) == 0
+    text = " ".join(pages_text(out))
+    assert shot.title in text and shot.quorum.label() in text
+    assert all(row.last_name in text for row in shot.invitees)
+
+
+def test_cli_refuses_an_unknown_meeting_or_extension(storage: Storage, db_path: Path,
+                                                      tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    storage.close(backup=False)
+    out = tmp_path / "pv.pdf"
+    assert main(["export", "minutes", "--db", str(db_path), "--meeting", "99", "-o", str(out)]) == 2
+    assert "La réunion n° 99 n'existe pas" in capsys.readouterr().err
+    docx = tmp_path / "pv.docx"
+    assert main(["export", "minutes", "--db", str(db_path), "--meeting", "1", "-o", str(docx)]) == 2
+    assert "choisissez un fichier .pdf" in capsys.readouterr().err
+    assert not out.exists() and not docx.exists()
