@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from conseil_desktop import paths
 from conseil_desktop.db.engine import open_storage
-from conseil_desktop.ui import i18n
+from conseil_desktop.ui import i18n, qt_fixes
 from conseil_desktop.ui.database import Database
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.main_window import MainWindow
@@ -28,10 +28,11 @@ from conseil_desktop.ui.preferences import Preferences
 from tests.ui.helpers import Dialogs, make_database
 
 
-
 @pytest.fixture(scope="session", autouse=True)
 def french(qapp: QApplication) -> Iterator[None]:
-    """Install the translations once, as ``run_gui`` does (it then leaves them alone)."""
+    """Install the translations once, as ``run_gui`` does (it then leaves them alone),
+    and the binding's work-arounds."""
+    qt_fixes.install()
     i18n.install_translations(qapp)
     yield
     i18n.remove_translations(qapp)

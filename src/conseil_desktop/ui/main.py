@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from conseil_desktop import APP_ID, APP_NAME, __version__, paths
 from conseil_desktop.db import inspection
-from conseil_desktop.ui import i18n
+from conseil_desktop.ui import i18n, qt_fixes
 from conseil_desktop.ui.excepthook import ExceptHook
 from conseil_desktop.ui.preferences import Preferences
 
@@ -81,6 +81,7 @@ def _application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
+    qt_fixes.install()
     return app
 
 

@@ -35,6 +35,7 @@ from conseil_desktop.services.meeting_snapshot import (
     count_attendance,
     quorum_count,
 )
+from conseil_desktop.ui import qt_fixes
 from conseil_desktop.ui.dialogs import ask
 from conseil_desktop.ui.dialogs.errors import show_user_error
 from conseil_desktop.ui.i18n import fill
@@ -60,6 +61,7 @@ STATUS_KEYS = {Qt.Key.Key_P: AttendanceStatus.PRESENT, Qt.Key.Key_Space: Attenda
 def open_checkin(parent: QWidget | None, session_scope: SessionScope,
                  meeting_id: int) -> CheckinWindow | None:
     """Open (or bring forward) the check-in window of a meeting; None if it cannot load."""
+    qt_fixes.install()  # done at start-up too; this screen makes many calls per person
     if parent is not None:
         for window in parent.findChildren(CheckinWindow):
             if window.meeting_id == meeting_id and window.isVisible():
@@ -116,7 +118,7 @@ class CheckinWindow(CheckinView):
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         self.proxy_picker.chosen.connect(self.give_proxy)
-        self.proxy_picker.cancelled.connect(self.table.setFocus)
+        self.proxy_picker.cancelled.connect(self._picker_closed)
         self.guests.guests_changed.connect(self._guests_changed)
         self.guests.members_changed.connect(self.reload)
 
@@ -319,15 +321,23 @@ class CheckinWindow(CheckinView):
         carried = {holder: len(self.model.carried_by(holder))
                    for holder in {r.proxy_holder_id for r in self.model.rows}
                    if holder is not None}
+        self.table.hide()  # the picker takes the list's room while it is open
         self.proxy_picker.start(row, self.model.rows, carried)
+
+    def _picker_closed(self) -> None:
+        self.table.show()
+        self.table.setFocus()
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def give_proxy(self, attendance_id: int, holder_person_id: int) -> None:
         row_index = self.model.row_of(attendance_id)
         if row_index is None:
             return
         row = self.model.rows[row_index]
+        self._picker_closed()
         outcome = self._record_proxy(attendance_id, holder_person_id)
-        self.table.setFocus()
         if outcome is None:
             return
         message = fill(self.tr("No. %1 %2: represented by %3"), row.number, shown_name(row),
@@ -354,6 +364,9 @@ class CheckinWindow(CheckinView):
             return None
 
     def _applied(self, state: checkin.AttendanceState, message: str) -> None:
+        if self.proxy_picker.isVisible():  # a status button pressed while picking
+            self.proxy_picker.close_picker()
+            self._picker_closed()
         self.model.apply(state)
         self.refresh_counter()
         self.message_label.setText(message)

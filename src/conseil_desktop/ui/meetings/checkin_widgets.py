@@ -95,7 +95,9 @@ class ProxyPicker(QFrame):
         self.search.setFocus()
 
     def _describe(self, row: InviteeRow, carried: int) -> str:
-        text = f"{row.number} · {shown_name(row)} — {status_text(row.status)}"
+        text = f"{row.number} · {shown_name(row)}"
+        if row.status is not AttendanceStatus.INVITED:
+            text += f" — {status_text(row.status)}"
         if carried == 1:
             text += self.tr(", already carries 1 proxy")
         elif carried > 1:
