@@ -161,11 +161,11 @@
     </message>
     <message>
         <source>Present: %1 · Represented: %2 · Excused: %3 · Absent: %4 · Expected: %5</source>
-        <translation>Présents : %1 · Représentés : %2 · Excusés : %3 · Absents : %4 · Attendus : %5</translation>
+        <translation>Présents : %1 · Représentés : %2 · Excusés : %3 · Absents : %4 · Attendus : %5</translation>
     </message>
     <message>
         <source> · Guests: %1</source>
-        <translation> · Invités hors membres : %1</translation>
+        <translation> · Invités extérieurs : %1</translation>
     </message>
     <message>
         <source>nobody</source>
@@ -1415,6 +1415,57 @@ La fiche n° %2 est supprimée ; ses réunions, fonctions, consentements et son 
     <message>
         <source>No SIRET or RNA number recorded (it is entered in the Contacts tab).</source>
         <translation>Aucun numéro SIRET ou RNA enregistré (il se saisit dans l'onglet Contacts).</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalExports</name>
+    <message>
+        <source>Reading the database…</source>
+        <translation>Lecture de la base…</translation>
+    </message>
+    <message>
+        <source>Writing the document…</source>
+        <translation>Écriture du document…</translation>
+    </message>
+    <message>
+        <source>Meetings &amp;calendar (.ics)…</source>
+        <translation>&amp;Calendrier des réunions (.ics)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open actions register…</source>
+        <translation>&amp;Relevé des actions ouvertes…</translation>
+    </message>
+    <message>
+        <source>Open actions register (&amp;Excel)…</source>
+        <translation>Relevé des actions ouvertes (E&amp;xcel)…</translation>
+    </message>
+    <message>
+        <source>&amp;Attendance workbook (Excel)…</source>
+        <translation>Cah&amp;ier des présences (Excel)…</translation>
+    </message>
+    <message>
+        <source>Meetings calendar</source>
+        <translation>Calendrier des réunions</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>Actions ouvertes</translation>
+    </message>
+    <message>
+        <source>Open actions register</source>
+        <translation>Relevé des actions ouvertes</translation>
+    </message>
+    <message>
+        <source>Attendance, all years</source>
+        <translation>Présences, toutes les années</translation>
+    </message>
+    <message>
+        <source>Attendance %1</source>
+        <translation>Présences %1</translation>
+    </message>
+    <message>
+        <source>Attendance workbook</source>
+        <translation>Cahier des présences</translation>
     </message>
 </context>
 <context>
@@ -4314,6 +4365,29 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
     <message>
         <source>hh:mm</source>
         <translation>hh:mm</translation>
+    </message>
+</context>
+<context>
+    <name>YearDialog</name>
+    <message>
+        <source>Attendance workbook</source>
+        <translation>Cahier des présences</translation>
+    </message>
+    <message>
+        <source>The workbook holds a summary, the members × meetings matrix and one sheet per meeting. Cancelled meetings are left out.</source>
+        <translation>Le classeur contient une synthèse, la matrice membres × réunions et une feuille par réunion. Les réunions annulées n'y figurent pas.</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Toutes les années</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings of:</source>
+        <translation>&amp;Réunions de :</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
     </message>
 </context>
 </TS>

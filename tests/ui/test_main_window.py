@@ -33,8 +33,8 @@ def test_each_tab_lists_its_rows(qtbot, window: MainWindow) -> None:
     assert cell(window, 0, 0, "last_name") == "Œuvray"
     assert cell(window, 0, 0, "college") == "Habitants"
     assert cell(window, 0, 0, "phone") == "06 12 34 56 78"
-    assert cell(window, 1, 0, "date") == "25/11/2026"
-    assert cell(window, 1, 0, "start") == "18 h 30"
+    meetings = window.meetings_tab.model
+    assert meetings.data(meetings.index(0, 2)) == "25/11/2026  18 h 30"
     project = window.projects_tab.model.row_at(0)
     assert (project.title, project.holder) == ("Jardins partagés", "Centre social Bellefontaine")
     assert window.contacts_tab.model.row_at(0).name == "Centre social Bellefontaine"

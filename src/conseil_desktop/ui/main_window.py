@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -16,11 +16,11 @@ from conseil_desktop.ui.database import Database
 from conseil_desktop.ui.dialogs import ask, errors, settings_dialog
 from conseil_desktop.ui.file_actions import FileActions
 from conseil_desktop.ui.i18n import fill
+from conseil_desktop.ui.meetings.tab import MeetingsTab
 from conseil_desktop.ui.members.composition_panel import show_composition
 from conseil_desktop.ui.members.tab import MembersTab
 from conseil_desktop.ui.preferences import Preferences
-from conseil_desktop.ui.projects import ProjectsTab, show_meeting_projects
-from conseil_desktop.ui.tabs.list_tab import ListTab
+from conseil_desktop.ui.projects import ProjectsTab
 from conseil_desktop.ui.tabs.protocol import DataTab
 
 DEFAULT_SIZE = (1100, 700)
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
 
     def _add_tabs(self) -> list[DataTab]:
         self.members_tab = MembersTab(self.database.session_scope, self.tabs)
-        self.meetings_tab = ListTab("meetings", self.database.session_scope, self.tabs)
+        self.meetings_tab = MeetingsTab(self.database.session_scope, self.tabs)
         self.projects_tab = ProjectsTab(self.database.session_scope, self.tabs)
         self.contacts_tab = ContactsTab(self.database.session_scope, self.tabs)
         tabs: list[tuple[DataTab, str]] = [
@@ -76,18 +76,16 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text, 8000))
         self.contacts_tab.message_posted.connect(
             lambda text: self.statusBar().showMessage(text, 8000))
-        self.meetings_tab.view.doubleClicked.connect(self._show_meeting_projects)
+        self.meetings_tab.project_requested.connect(self._open_project)
+        self.meetings_tab.meetings_changed.connect(self.projects_tab.invalidate)
+        self.meetings_tab.meetings_changed.connect(self.members_tab.invalidate)
         self.database.about_to_change.connect(self._finish_background_work)
+        self.database.about_to_change.connect(self.meetings_tab.close_windows)
 
     def _finish_background_work(self) -> None:
         """Exports read the open file: let them finish before it is closed or replaced."""
         self.projects_tab.wait_for_exports()
         workers.wait_for_tasks()
-
-    def _show_meeting_projects(self, index: QModelIndex) -> None:
-        meeting_id = self.meetings_tab.model.row_id(index.row())
-        show_meeting_projects(self, self.database.session_scope, meeting_id,
-                              open_project=self._open_project)
 
     def _open_project(self, project_id: int) -> None:
         self.tabs.setCurrentWidget(self.projects_tab)

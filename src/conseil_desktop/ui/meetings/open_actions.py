@@ -1,0 +1,155 @@
+"""The open actions of every meeting (decisions with an owner and a deadline,
+not done yet), overdue ones first; each can be marked done."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from conseil_desktop.errors import UserError
+from conseil_desktop.services import decisions
+from conseil_desktop.services.decisions import OpenAction
+from conseil_desktop.services.formatting import fmt_date
+from conseil_desktop.ui.dialogs import errors
+from conseil_desktop.ui.i18n import fill
+
+SessionScope = Callable[[], AbstractContextManager[Session]]
+ID_ROLE = Qt.ItemDataRole.UserRole
+OVERDUE_COLOUR = QColor("#b00020")
+_window: OpenActionsWindow | None = None
+
+
+class OpenActionsWindow(QDialog):
+    def __init__(self, session_scope: SessionScope, parent: QWidget | None = None,
+                 on_changed: Callable[[], None] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("open_actions")
+        self.setWindowTitle(self.tr("Open actions"))
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setModal(False)
+        self.resize(980, 520)
+        self._session_scope = session_scope
+        self._on_changed = on_changed
+        self.actions_shown: list[OpenAction] = []
+        self.summary = QLabel(self)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("open_actions_table")
+        self.table.setHorizontalHeaderLabels([self.tr("Deadline"), self.tr("Owner"),
+                                              self.tr("Action"), self.tr("Meeting"),
+                                              self.tr("Meeting date")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)  # one line each; the tooltip shows a long text
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, self.fontMetrics().horizontalAdvance("x") * 30)
+        self.done_button = QPushButton(self.tr("Mark as &done today"), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.done_button)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.done_button.clicked.connect(self.mark_selected_done)
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.reload()
+
+    def reload(self) -> None:
+        with self._session_scope() as session:
+            self.actions_shown = decisions.open_actions(session, dt.date.today())
+        table = self.table
+        table.setRowCount(len(self.actions_shown))
+        for row, action in enumerate(self.actions_shown):
+            values = (fmt_date(action.deadline), action.owner_name, action.text,
+                      action.meeting_title, fmt_date(action.meeting_date))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(ID_ROLE, action.decision_id)
+                item.setToolTip(value)
+                if action.overdue and column in (0, 1, 2):
+                    item.setForeground(QBrush(OVERDUE_COLOUR))
+                table.setItem(row, column, item)
+        overdue = sum(1 for a in self.actions_shown if a.overdue)
+        self.summary.setText(fill(self.tr("Open actions: %1, of which %2 overdue."),
+                                  len(self.actions_shown), overdue))
+        if self.actions_shown:
+            table.selectRow(0)
+        self._enable()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        return None if item is None else int(item.data(ID_ROLE))
+
+    def mark_selected_done(self) -> None:
+        decision_id = self.selected_id()
+        if decision_id is None:
+            return
+        row = self.table.currentRow()
+        try:
+            with self._session_scope() as session:
+                decisions.mark_done(session, decision_id, dt.date.today())
+        except UserError as exc:
+            errors.show_user_error(self, self.tr("Open actions"), exc)
+            return
+        self.reload()
+        if self.table.rowCount():
+            self.table.selectRow(min(row, self.table.rowCount() - 1))
+        if self._on_changed is not None:
+            self._on_changed()
+
+    def _enable(self) -> None:
+        self.done_button.setEnabled(self.selected_id() is not None)
+
+
+def show_open_actions(parent: QWidget | None, session_scope: SessionScope,
+                      on_changed: Callable[[], None] | None = None) -> OpenActionsWindow:
+    """Show the window (non-modal; the one already open is refreshed and raised)."""
+    global _window
+    if _window is None:
+        _window = OpenActionsWindow(session_scope, parent, on_changed)
+        _window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _window.destroyed.connect(_forget)
+    else:
+        _window.reload()
+    _window.show()
+    _window.raise_()
+    _window.activateWindow()
+    return _window
+
+
+def _forget() -> None:
+    global _window
+    _window = None
+
+
+def close_window() -> None:
+    if _window is not None:
+        _window.close()

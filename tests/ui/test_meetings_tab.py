@@ -1,0 +1,388 @@
+"""The *Réunions* tab and the meeting screens: list, filters, form, agenda,
+decisions, invitations, duplication, deletion and the open actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from sqlalchemy import select
+
+from conseil_desktop.db.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    College,
+    Decision,
+    Meeting,
+    Membership,
+    Person,
+    Seat,
+    VoteMode,
+)
+from conseil_desktop.services import agenda, decisions, meetings
+from conseil_desktop.services.agenda import AgendaItemData
+from conseil_desktop.services.decisions import DecisionData
+from conseil_desktop.services.invitations import InviteScope
+from conseil_desktop.services.meetings import MeetingData
+from conseil_desktop.ui.database import Database
+from conseil_desktop.ui.main_window import MainWindow
+from conseil_desktop.ui.meetings import actions as tab_actions
+from conseil_desktop.ui.meetings import (
+    meeting_dialog,
+    meeting_page,
+    open_actions,
+    page_actions,
+)
+from conseil_desktop.ui.meetings.agenda_item_dialog import AgendaItemInput
+from conseil_desktop.ui.meetings.decision_dialog import DecisionDialog, DecisionInput
+from conseil_desktop.ui.meetings.invite_dialog import InviteChoice, InviteDialog
+from conseil_desktop.ui.meetings.meeting_dialog import MeetingDialog
+from conseil_desktop.ui.meetings.model import Col
+from conseil_desktop.ui.meetings.tab import MeetingsTab
+from tests.ui.helpers import Dialogs
+
+TODAY = dt.date.today()
+
+
+def add_meeting(database: Database, title: str, day: dt.date, type_code: str = "pleniere",
+                place: str = "Salle du Lac") -> int:
+    with database.session_scope() as session:
+        return meetings.create_meeting(session, MeetingData(
+            type_code, title, day, dt.time(18, 30), dt.time(20, 30), place),
+            propose_first_item=False)
+
+
+def add_people(database: Database, names: list[str], college: College = College.RESIDENTS,
+               seat: Seat = Seat.TITULAIRE) -> list[int]:
+    ids = []
+    with database.session_scope() as session:
+        for name in names:
+            last, first = name.split(" ", 1)
+            person = Person(last_name=last, first_name=first,
+                            search_key=f"{last.lower()} {first.lower()}")
+            session.add(person)
+            session.flush()
+            session.add(Membership(person_id=person.id, college=college, seat=seat))
+            ids.append(person.id)
+    return ids
+
+
+@pytest.fixture
+def tab(window: MainWindow) -> MeetingsTab:
+    window.tabs.setCurrentWidget(window.meetings_tab)
+    window.meetings_tab.ensure_loaded()
+    return window.meetings_tab
+
+
+@pytest.fixture(autouse=True)
+def close_pages() -> Any:
+    yield
+    meeting_page.close_all_pages()
+    open_actions.close_window()
+
+
+def titles(tab: MeetingsTab) -> list[str]:
+    return [tab.model.row_at(i).title for i in range(tab.model.rowCount())]
+
+
+def test_upcoming_and_past_sections(database: Database, window: MainWindow) -> None:
+    add_meeting(database, "Plénière passée", TODAY - dt.timedelta(days=30))
+    add_meeting(database, "Bureau de demain", TODAY + dt.timedelta(days=1), "bureau")
+    window.tabs.setCurrentWidget(window.meetings_tab)
+    tab = window.meetings_tab
+    tab.reload()
+    tab.show_section(True)
+    assert "Bureau de demain" in titles(tab)
+    assert "Plénière passée" not in titles(tab)
+    assert tab.sections.tabText(0).startswith("À venir (")
+    tab.show_section(False)
+    assert titles(tab) == ["Plénière passée"]
+    assert tab.sections.tabText(1) == "Passées (1)"
+    model = tab.model
+    assert model.data(model.index(0, Col.TYPE)) == "Assemblée plénière"
+    assert model.data(model.index(0, Col.QUORUM)) == "—"
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(Col))]
+    assert headers == ["Type", "Titre", "Date", "Lieu", "Invités", "Présents", "Quorum"]
+
+
+def test_search_type_and_year_filters(database: Database, tab: MeetingsTab) -> None:
+    last_year = TODAY.replace(year=TODAY.year - 1, day=1)
+    add_meeting(database, "Commission écologie", last_year, "commission", "Médiathèque")
+    add_meeting(database, "Plénière d'antan", last_year.replace(month=2), "pleniere")
+    tab.reload()
+    tab.show_section(False)
+    tab.search.setText("ECOLOGIE")
+    assert titles(tab) == ["Commission écologie"]
+    tab.search.setText("mediatheque")
+    assert titles(tab) == ["Commission écologie"]
+    tab.search.clear()
+    tab.type_filter.setCurrentIndex(tab.type_filter.findData("pleniere"))
+    assert titles(tab) == ["Plénière d'antan"]
+    tab.type_filter.setCurrentIndex(0)
+    tab.year_filter.setCurrentIndex(tab.year_filter.findData(last_year.year))
+    assert sorted(titles(tab)) == ["Commission écologie", "Plénière d'antan"]
+    assert tab.count_label.text() == "Réunions affichées : 2"
+
+
+def test_ctrl_n_creates_a_meeting_and_opens_its_window(
+        qtbot: Any, database: Database, tab: MeetingsTab,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake_edit(_parent: Any, _scope: Any, meeting_id: int | None = None) -> int:
+        assert meeting_id is None
+        return add_meeting(database, "Bureau de décembre", TODAY + dt.timedelta(days=7),
+                           "bureau")
+
+    monkeypatch.setattr(meeting_dialog, "edit_meeting", fake_edit)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    page = meeting_page._open_pages[tab.selected_id()]
+    assert page.isVisible()
+    assert page.header.title.text() == "Bureau de décembre"
+    assert tab.model.row_at(tab.view.currentIndex().row()).title == "Bureau de décembre"
+
+
+def test_enter_opens_the_selected_meeting(qtbot: Any, tab: MeetingsTab) -> None:
+    tab.view.selectRow(0)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    page = meeting_page._open_pages[tab.selected_id()]
+    assert page.header.title.text() == "Assemblée plénière de novembre"
+
+
+def test_delete_asks_and_warns_when_attendance_was_recorded(
+        qtbot: Any, database: Database, tab: MeetingsTab, dialogs: Dialogs) -> None:
+    meeting_id = tab.model.row_at(0).id
+    with database.session_scope() as session:
+        person_id = session.scalars(select(Person.id)).first()
+        session.add(Attendance(meeting_id=meeting_id, person_id=person_id,
+                               status=AttendanceStatus.PRESENT))
+    tab.reload()
+    tab.view.selectRow(0)
+    tab.view.setFocus()
+    dialogs.answer("confirm", True, False)  # yes to the first question, no to the warning
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    first, second = dialogs.named("confirm")
+    assert "Supprimer la réunion" in first[2]
+    assert "1 présence ou absence enregistrée" in second[2]
+    with database.session_scope() as session:
+        assert session.get(Meeting, meeting_id) is not None
+    dialogs.answer("confirm", True, True)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    with database.session_scope() as session:
+        assert session.get(Meeting, meeting_id) is None
+    assert tab.model.total_count() == 0
+
+
+def test_ctrl_d_duplicates_at_the_date_asked(
+        qtbot: Any, database: Database, tab: MeetingsTab,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tab.model.row_at(0).id
+    new_day = TODAY + dt.timedelta(days=60)
+    asked: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(tab_actions, "ask_date", lambda *a: asked.append(a) or new_day)
+    tab.view.selectRow(0)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert asked and asked[0][1] == "Dupliquer une réunion"
+    with database.session_scope() as session:
+        copy = session.scalars(select(Meeting).where(Meeting.id != source)).one()
+        assert (copy.date, copy.place, copy.previous_meeting_id) == (
+            new_day, "Salle du Lac", source)
+    assert tab.selected_id() == copy.id
+
+
+def test_linked_projects_stay_reachable(tab: MeetingsTab,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[int] = []
+    monkeypatch.setattr(tab_actions, "show_meeting_projects",
+                        lambda _p, _s, meeting_id, open_project: shown.append(meeting_id))
+    tab.view.selectRow(0)
+    assert tab.meeting_actions.projects_action.text() == "&Projets liés…"
+    tab.meeting_actions.projects_action.trigger()
+    assert shown == [tab.model.row_at(0).id]
+
+
+# -- the meeting form -------------------------------------------------------------------------
+
+
+def test_meeting_form_saves_officers_and_warns_about_short_notice(
+        qtbot: Any, database: Database, dialogs: Dialogs) -> None:
+    [secretary] = add_people(database, ["Ndiaye Aïssatou"])
+    dialog = MeetingDialog(database.session_scope)
+    qtbot.addWidget(dialog)
+    dialog.type.setCurrentIndex(dialog.type.findData("bureau"))
+    dialog.title.setText("Bureau de rentrée")
+    dialog.date.set_date(dt.date(2027, 9, 10))
+    dialog.start.setText("18h")
+    dialog.end.setText("19:30")
+    dialog.place.setText("Centre social")
+    dialog.secretaries.lookup.setText("ndiaye")
+    assert dialog.secretaries.add_typed() is False  # two words not typed: candidates shown
+    assert [p.label for p in dialog.secretaries.lookup.candidates()] == ["Ndiaye Aïssatou"]
+    dialog.secretaries.lookup.set_pick(dialog.secretaries.lookup.candidates()[0])
+    assert dialog.secretaries.labels() == ["Ndiaye Aïssatou"]
+    dialog.convened_on.setText("01/09/2027")
+    assert not dialog.notice.isHidden()
+    assert "9 jours avant la réunion" in dialog.notice.text()
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [(_parent, _title, text)] = dialogs.named("show_info")
+    assert "au moins 21 jours" in text
+    with database.session_scope() as session:
+        data = meetings.get_meeting(session, dialog.saved_id)
+    assert (data.title, data.start_time, data.end_time, data.secretary_ids) == (
+        "Bureau de rentrée", dt.time(18), dt.time(19, 30), [secretary])
+
+
+def test_meeting_form_refuses_an_end_before_the_start(
+        qtbot: Any, database: Database, dialogs: Dialogs) -> None:
+    dialog = MeetingDialog(database.session_scope)
+    qtbot.addWidget(dialog)
+    dialog.start.setText("20:00")
+    dialog.end.setText("18 h 30")
+    dialog.save()
+    [(_parent, title, text)] = dialogs.named("show_error")
+    assert title == "Réunion non enregistrée"
+    assert "doit venir après l'heure de début" in text
+    assert dialog.saved_id is None
+    dialog.end.setText("25 h")
+    dialog.save()
+    assert "n'est pas une heure" in dialogs.named("show_error")[1][2]
+
+
+# -- the meeting window -----------------------------------------------------------------------
+
+
+def open_page(tab: MeetingsTab, database: Database) -> meeting_page.MeetingPage:
+    return meeting_page.open_meeting(tab, database.session_scope, tab.model.row_at(0).id)
+
+
+def test_agenda_items_are_added_and_reordered_with_the_keyboard(
+        qtbot: Any, database: Database, tab: MeetingsTab,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = open_page(tab, database)
+    typed = iter([AgendaItemInput("Budget", None, "Mme la déléguée", ["Budget 2027.pdf"]),
+                  AgendaItemInput("Fête de quartier", None, "", [])])
+    monkeypatch.setattr(page_actions, "ask_agenda_item", lambda *a: next(typed))
+    page.page_actions.add_item()
+    page.page_actions.add_item()
+    assert page.agenda.current_entry().title == "Fête de quartier"
+    page.agenda.setFocus()
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    with database.session_scope() as session:
+        order = session.scalars(select(AgendaItem.title).where(
+            AgendaItem.meeting_id == page.meeting_id).order_by(AgendaItem.position)).all()
+    assert order == ["Fête de quartier", "Budget"]
+    assert page.agenda.item(0).text().startswith("1. Fête de quartier")
+    assert page.agenda.current_entry().title == "Fête de quartier"
+    page.agenda.setCurrentRow(1)
+    assert page.item_panel.details.text() == (
+        "Présenté par Mme la déléguée\nDocuments : Budget 2027.pdf")
+
+
+def test_summary_is_saved_when_leaving_the_item(
+        qtbot: Any, database: Database, tab: MeetingsTab) -> None:
+    meeting_id = tab.model.row_at(0).id
+    with database.session_scope() as session:
+        first = agenda.add_item(session, meeting_id, AgendaItemData("Premier"))
+        agenda.add_item(session, meeting_id, AgendaItemData("Second"))
+    page = open_page(tab, database)
+    page.agenda.setCurrentRow(0)
+    page.item_panel.summary.insertPlainText("Échanges **vifs** sur le budget.")  # typed
+    page.agenda.setCurrentRow(1)
+    with database.session_scope() as session:
+        assert session.get(AgendaItem, first).summary == "Échanges **vifs** sur le budget."
+    page.agenda.setCurrentRow(0)  # read back as typed
+    summary = page.item_panel.summary
+    assert summary.toPlainText() == "Échanges **vifs** sur le budget."
+    summary.selectAll()
+    summary.toggle_list()
+    summary.moveCursor(QTextCursor.MoveOperation.End)
+    summary.insertPlainText("\nVote reporté")
+    summary.moveCursor(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    summary.setFocus()
+    qtbot.keyClick(summary, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with database.session_scope() as session:
+        assert session.get(AgendaItem, first).summary == (
+            "- Échanges **vifs** sur le budget.\n**Vote reporté**")
+
+
+def test_decision_counts_over_the_attendance_are_warned(
+        qtbot: Any, database: Database, tab: MeetingsTab, dialogs: Dialogs,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    meeting_id = tab.model.row_at(0).id
+    with database.session_scope() as session:
+        agenda.add_item(session, meeting_id, AgendaItemData("Budget"))
+    page = open_page(tab, database)
+    dialog = DecisionDialog(page.page_actions.find_people, page.page_actions.find_organisations,
+                            page.page_actions._check_votes, None, page)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("Le budget est adopté.")
+    dialog.votes["votes_for"].setValue(3)
+    assert "3 voix comptées pour 0 personne" in dialog.warning.text()
+    dialog.mode.setCurrentIndex(dialog.mode.findData(VoteMode.CONSENSUS))
+    assert dialog.warning.isHidden()
+    assert not dialog.votes["votes_for"].isEnabled()
+    value = dialog.collected()
+    assert (value.vote_mode, value.votes_for) == (VoteMode.CONSENSUS, None)
+    monkeypatch.setattr(page_actions, "ask_decision", lambda *a: DecisionInput(
+        "Le budget est adopté.", VoteMode.VOTE, 0, 0, 0, 0, None, None, "", None))
+    page.page_actions.add_decision()
+    assert page.item_panel.decisions.item(0, 1).text() == \
+        "Vote : pour 0, contre 0, abstention 0, blanc ou nul 0"
+
+
+def test_invitations_show_the_counts(
+        database: Database, tab: MeetingsTab, dialogs: Dialogs,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    add_people(database, ["Martin Léa", "Dubois Paul"])
+    add_people(database, ["Renard Hélène"], College.LOCAL_ACTORS)
+    page = open_page(tab, database)
+    monkeypatch.setattr(page_actions, "ask_invitation",
+                        lambda *a: InviteChoice(InviteScope.COLLEGE, College.RESIDENTS))
+    page.page_actions.invite()
+    [(_parent, _title, text)] = dialogs.named("show_info")
+    assert text.startswith("3 invitations ajoutées, 0 retirée, 0 conservée")
+    assert page.pages.tabText(1) == "Invités (3)"
+    assert page.invitees.status_of("Martin Léa") == "Invité"
+
+
+def test_invite_dialog_checklist_is_searchable(qtbot: Any) -> None:
+    dialog = InviteDialog([(1, "Éloi Zoé — Habitants"), (2, "Martin Léa — Habitants")], {2})
+    qtbot.addWidget(dialog)
+    assert dialog.scope() is InviteScope.CHOSEN  # some are already invited
+    dialog.search.setText("eloi")
+    assert [dialog.people.item(i).isHidden() for i in range(2)] == [False, True]
+    dialog.tick_shown.click()
+    assert dialog.collected() == InviteChoice(InviteScope.CHOSEN, person_ids=(1, 2))
+    dialog.radios[InviteScope.COLLEGE].setChecked(True)
+    assert not dialog.people.isEnabled()
+    assert dialog.collected().college is College.RESIDENTS
+
+
+def test_open_actions_overdue_first_and_marked_done(
+        database: Database, tab: MeetingsTab) -> None:
+    meeting_id = add_meeting(database, "Plénière d'été", TODAY - dt.timedelta(days=90))
+    [owner] = add_people(database, ["Petit Jeanne"])
+    with database.session_scope() as session:
+        for text, delay in (("Plus tard", 40), ("En retard", -10)):
+            decisions.add_decision(session, meeting_id, DecisionData(
+                None, text, VoteMode.CONSENSUS, owner_person_id=owner,
+                deadline=TODAY + dt.timedelta(days=delay)))
+    tab.meeting_actions.open_actions_action.trigger()
+    window = open_actions._window
+    assert window is not None
+    assert [a.text for a in window.actions_shown] == ["En retard", "Plus tard"]
+    assert window.summary.text() == "Actions en cours : 2, dont 1 en retard."
+    window.mark_selected_done()
+    assert [a.text for a in window.actions_shown] == ["Plus tard"]
+    with database.session_scope() as session:
+        done = session.scalars(select(Decision.done_on).where(Decision.text == "En retard"))
+        assert done.one() == TODAY
