@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -68,7 +69,7 @@ class CheckinView(QWidget):
         self.warnings_label.setStyleSheet("color:#8a4b00;")
         self.message_label = QLabel(self)
         self.message_label.setObjectName("message_label")
-        for label, scale in ((self.title_label, 1.25), (self.counter_label, 1.2),
+        for label, scale in ((self.title_label, 1.1), (self.counter_label, 1.1),
                              (self.quorum_label, 1.3)):
             big = QFont(self.font())
             big.setPointSizeF(self.font().pointSizeF() * scale)
@@ -89,6 +90,7 @@ class CheckinView(QWidget):
         self.guests = GuestPanel(self._session_scope, data.meeting_id, self.noted_time.value,
                                  self)
         self._lay_out()
+        self._tab_order()
 
     def _heading(self, data: CheckinData) -> str:
         when = fmt_date_words(data.date)
@@ -174,3 +176,13 @@ class CheckinView(QWidget):
         layout.addLayout(search_row)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message_label)
+
+    def _tab_order(self) -> None:
+        """Search, list, then the walk-in fields and guests, then the noted time."""
+        panel = self.guests
+        chain = [self.search, self.table, panel.guest_name, panel.guest_org,
+                 panel.add_guest_button, panel.guests_table, panel.guest_arrival_button,
+                 panel.guest_departure_button, panel.convert_guest_button,
+                 panel.remove_guest_button, self.time_edit]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
