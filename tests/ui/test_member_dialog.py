@@ -363,3 +363,25 @@ def test_an_under_sixteen_without_parental_authorisation_gets_a_reminder(
     with database.session_scope() as s:
         assert s.scalars(select(Person.birth_date).where(Person.last_name == "Ba")).one() == (
             date(2012, 3, 12))
+
+
+def test_a_phone_saved_before_todays_rules_does_not_block_other_changes(
+    qtbot: Any, database: Database,
+) -> None:
+    person_id = add_member(database)
+    with database.session_scope() as s:
+        person = s.get(Person, person_id)
+        assert person is not None
+        person.phone = "+33712223612"  # 07 12...: an unallocated range, refused when typed
+    dialog = open_dialog(qtbot, database, person_id)
+    assert dialog.identity.phone.text() == "07 12 22 36 12"
+    dialog.identity.city.setText("Toulouse")
+    assert dialog.save(), dialog.problems.text()
+    with database.session_scope() as s:
+        person = s.get(Person, person_id)
+        assert person is not None
+        assert (person.city, person.phone) == ("Toulouse", "+33712223612")
+    dialog = open_dialog(qtbot, database, person_id)
+    dialog.identity.phone.setText("07 12 22 36 13")  # typed: checked
+    assert not dialog.save()
+    assert "07 12 22 36 13" in dialog.problems.text()

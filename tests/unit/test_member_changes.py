@@ -373,3 +373,36 @@ def test_a_contact_saved_through_the_form_becomes_a_member(storage: Storage) -> 
     assert detail.is_member
     assert [(r.status, r.effective_on) for r in detail.history] == [(MemberStatus.ACTIVE, TODAY)]
     assert [r.role_code for r in detail.roles] == ["animateur"]
+
+
+def stored_with_bad_contact_details(session: Session) -> int:
+    """A member whose phone and e-mail were saved before today's rules refuse them."""
+    person_id = new_member(session)
+    person = session.get(Person, person_id)
+    assert person is not None
+    person.phone, person.email = "+33712223612", "ancien@adresse"  # 07 12...: unallocated
+    session.flush()
+    return person_id
+
+
+def test_contact_details_left_as_stored_do_not_stop_saving_the_form(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = stored_with_bad_contact_details(s)
+        data = mc.member_detail(s, person_id).data
+    data.city = "Toulouse"
+    with storage.session_scope() as s:
+        mc.save_member_form(s, person_id, mc.MemberForm(data), today=TODAY)
+    with storage.session_scope() as s:
+        person = s.get(Person, person_id)
+        assert person is not None
+        assert (person.city, person.phone, person.email) == (
+            "Toulouse", "+33712223612", "ancien@adresse")
+
+
+def test_a_contact_detail_typed_again_is_checked(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = stored_with_bad_contact_details(s)
+        data = mc.member_detail(s, person_id).data
+    data.phone = "07 12 22 36 13"
+    with storage.session_scope() as s, pytest.raises(InvalidInputError, match="07 12 22 36 13"):
+        mc.save_member_form(s, person_id, mc.MemberForm(data), today=TODAY)

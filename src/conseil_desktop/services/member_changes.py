@@ -36,13 +36,14 @@ from conseil_desktop.errors import InvalidInputError
 from conseil_desktop.services import labels
 from conseil_desktop.services.council import term_labels
 from conseil_desktop.services.formatting import fmt_date
-from conseil_desktop.services.member_checks import check_member
+from conseil_desktop.services.member_checks import check_member, unchanged_fields
 from conseil_desktop.services.members import (
+    MEMBER_FIELDS,
     MemberData,
     create_member,
     load_people,
     member_values,
-    update_member,
+    update_member_fields,
 )
 
 SOURCE_MAX = 120
@@ -128,10 +129,7 @@ class MemberForm:
 def member_detail(session: Session, person_id: int) -> MemberDetail:
     person = _person(session, person_id)
     membership = person.membership
-    values = member_values(person)
-    values["email"], values["phone"] = values["email"] or "", values["phone"] or ""
-    data = MemberData(**{name: value for name, value in values.items()  # type: ignore[arg-type]
-                         if value is not None or name in _OPTIONAL})
+    data = _stored_data(person)
     organisation = membership.organisation if membership is not None else None
     history = [StatusEventRow(e.effective_on, e.status, e.seat)
                for e in _events(membership)] if membership is not None else []
@@ -159,11 +157,14 @@ def save_member_form(session: Session, person_id: int | None, form: MemberForm,
     """Write the form; InvalidInputError (nothing kept once the caller rolls back) on a
     problem. Returns the person's id."""
     today = today or date.today()
-    check_member(form.data, today=today)
+    stored = _stored_data(_person(session, person_id)) if person_id is not None else None
+    check_member(form.data, today=today, stored=stored)
     if person_id is None:
         person_id = create_member(session, form.data, today=today)
-    else:
-        update_member(session, person_id, form.data)
+    else:  # an e-mail, phone or postcode left as stored is left alone, even if now refused
+        kept = unchanged_fields(form.data, stored)
+        update_member_fields(session, person_id, {
+            name: getattr(form.data, name) for name in MEMBER_FIELDS if name not in kept})
     for change in form.changes:
         if change.status is None:
             promote_to_titulaire(session, person_id, change.effective_on, today=today)
@@ -372,6 +373,14 @@ def record_consent(session: Session, person_id: int, kind: ConsentKind, granted:
 
 
 # -- loading ----------------------------------------------------------------------------------------
+
+
+def _stored_data(person: Person) -> MemberData:
+    """The person's member fields as saved (a contact: the membership's defaults)."""
+    values = member_values(person)
+    values["email"], values["phone"] = values["email"] or "", values["phone"] or ""
+    return MemberData(**{name: value for name, value in values.items()  # type: ignore[arg-type]
+                         if value is not None or name in _OPTIONAL})
 
 
 def _person(session: Session, person_id: int) -> Person:

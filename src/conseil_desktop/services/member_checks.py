@@ -3,7 +3,10 @@
 The member form shows all its problems together rather than one at a time:
 :func:`member_problems` runs the same cleaners as :mod:`.members` (e-mail,
 phone, postcode, names...) on every field and adds the checks between fields
-(dates in order, none in the future where that makes no sense).
+(dates in order, none in the future where that makes no sense). An e-mail,
+phone or postcode left as it is stored is not checked again (``stored``): a
+number saved before today's rules, or by an older version, must not stop the
+volunteer from correcting an address.
 :func:`read_day` reads a date typed as dd/mm/yyyy with a message that says
 what was typed.
 """
@@ -38,6 +41,7 @@ FIELD_LABELS: dict[str, str] = {
     "parental_authorisation_on": "Autorisation parentale",
 }
 DAY_FORMAT = "%d/%m/%Y"
+KEPT_AS_STORED = ("email", "phone", "postcode")  # checked when typed, not when left as is
 _FUTURE = "cette date est dans le futur."
 _BEFORE_BIRTH = "elle précède la date de naissance."
 
@@ -58,10 +62,14 @@ def read_day(text: str, field_label: str) -> date | None:
     return day
 
 
-def member_problems(data: MemberData, *, today: date | None = None) -> dict[str, str]:
-    """Field name -> French message, for every field that cannot be saved."""
+def member_problems(data: MemberData, *, today: date | None = None,
+                    stored: MemberData | None = None) -> dict[str, str]:
+    """Field name -> French message, for every field that cannot be saved.
+    ``stored``: the member as saved, whose unchanged e-mail, phone and postcode pass."""
     problems: dict[str, str] = {}
     for name in MEMBER_FIELDS:
+        if name in unchanged_fields(data, stored):
+            continue
         try:
             clean_values({name: getattr(data, name)})
         except InvalidInputError as exc:
@@ -72,9 +80,17 @@ def member_problems(data: MemberData, *, today: date | None = None) -> dict[str,
     return problems
 
 
-def check_member(data: MemberData, *, today: date | None = None) -> None:
+def unchanged_fields(data: MemberData, stored: MemberData | None) -> set[str]:
+    """The fields of :data:`KEPT_AS_STORED` whose value is the one stored."""
+    if stored is None:
+        return set()
+    return {name for name in KEPT_AS_STORED if getattr(data, name) == getattr(stored, name)}
+
+
+def check_member(data: MemberData, *, today: date | None = None,
+                 stored: MemberData | None = None) -> None:
     """Raise one InvalidInputError listing every problem of the form."""
-    problems = member_problems(data, today=today)
+    problems = member_problems(data, today=today, stored=stored)
     if problems:
         raise InvalidInputError(problems_text(problems))
 

@@ -85,6 +85,7 @@ class MemberDialog(QDialog):
                       if person_id is not None else None)
             role_labels = (detail.role_labels if detail is not None else
                            {t.code: t.label for t in active_roles})
+        self._stored = detail.data if detail is not None else None  # as saved
         self.problems = QLabel(self)
         self.problems.setObjectName("member_form_problems")
         self.problems.setWordWrap(True)
@@ -182,7 +183,8 @@ class MemberDialog(QDialog):
         data = member_data(values)
         if self._existing:
             data.seat = self._loaded_seat  # a promotion comes as a dated change
-        for name, message in member_problems(data, today=self.today).items():
+        for name, message in member_problems(data, today=self.today,
+                                             stored=self._stored).items():
             problems.setdefault(name, message)
         consents = self.consents.read(problems)
         roles = self.roles.rows if self.roles.changed() else None

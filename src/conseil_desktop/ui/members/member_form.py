@@ -96,6 +96,7 @@ class MemberIdentityPage(QWidget):
         self.postcode.setMaximumWidth(self.fontMetrics().horizontalAdvance("000000") + 30)
         self.city = line(self, 100)
         self.preferred_channel = combo(self, dict(labels.CHANNEL))
+        self._stored_phone = ""  # E.164, as saved
         self.widgets: dict[str, QWidget] = {
             "last_name": self.last_name, "first_name": self.first_name, "sex": self.sex,
             "birth_date": self.birth_date, "email": self.email, "phone": self.phone,
@@ -131,15 +132,20 @@ class MemberIdentityPage(QWidget):
         for name in ("last_name", "first_name", "email", "address_line1", "address_line2",
                      "postcode", "city"):
             self.widgets[name].setText(getattr(data, name))  # type: ignore[attr-defined]
+        self._stored_phone = data.phone
         self.phone.setText(fmt_phone(data.phone))
         select(self.sex, data.sex)
         self.birth_date.set_date(data.birth_date)
         select(self.preferred_channel, data.preferred_channel)
 
     def read(self, values: Values, problems: Problems) -> None:
-        for name in ("last_name", "first_name", "email", "phone", "address_line1",
+        for name in ("last_name", "first_name", "email", "address_line1",
                      "address_line2", "postcode", "city"):
             values[name] = self.widgets[name].text()  # type: ignore[attr-defined]
+        phone = self.phone.text()
+        if self._stored_phone and phone.strip() == fmt_phone(self._stored_phone):
+            phone = self._stored_phone  # left as shown: the number saved, checked then
+        values["phone"] = phone
         values["sex"] = self.sex.currentData()
         values["preferred_channel"] = self.preferred_channel.currentData()
         read_dates({"birth_date": self.birth_date}, values, problems)
