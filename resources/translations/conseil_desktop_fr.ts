@@ -2252,6 +2252,26 @@ La supprimer quand même, avec son émargement ?</translation>
 <context>
     <name>MeetingDocuments</name>
     <message>
+        <source>&amp;Convocation letters</source>
+        <translation>&amp;Lettres de convocation</translation>
+    </message>
+    <message>
+        <source>Convocations</source>
+        <translation>Convocations</translation>
+    </message>
+    <message>
+        <source>Convocation letters to &amp;post (not by e-mail)</source>
+        <translation>Lettres de convocation à en&amp;voyer par courrier</translation>
+    </message>
+    <message>
+        <source>Address &amp;labels</source>
+        <translation>É&amp;tiquettes d'adresses</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
         <source>&amp;Sign-in sheet</source>
         <translation>&amp;Feuille d'émargement</translation>
     </message>
@@ -2816,6 +2836,10 @@ La supprimer quand même, avec son émargement ?</translation>
     <message>
         <source>Nothing was saved. Please correct:</source>
         <translation>Rien n'a été enregistré. Veuillez corriger :</translation>
+    </message>
+    <message>
+        <source>Close the form without saving your changes?</source>
+        <translation>Fermer la fiche sans enregistrer vos modifications ?</translation>
     </message>
     <message>
         <source>Nothing was saved:</source>

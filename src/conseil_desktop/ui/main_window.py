@@ -14,6 +14,7 @@ from conseil_desktop.ui import workers
 from conseil_desktop.ui.contacts import ContactsTab
 from conseil_desktop.ui.database import Database
 from conseil_desktop.ui.dialogs import ask, errors, settings_dialog
+from conseil_desktop.ui.documents import global_exports
 from conseil_desktop.ui.file_actions import FileActions
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.meetings.tab import MeetingsTab
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         export_menu.addActions(self.projects_tab.export_actions())
         export_menu.addSeparator()
         export_menu.addActions(self.contacts_tab.export_actions())
+        export_menu.addSeparator()
+        export_menu.addActions(global_exports.export_actions(self, self.database.session_scope))
         council_menu = bar.addMenu(self.tr("&Council"))
         self.composition_action.triggered.connect(
             lambda: show_composition(self, self.database.session_scope))
