@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from sqlalchemy import func, select
 
 from conseil_desktop.db.models import (
@@ -385,3 +385,43 @@ def test_a_phone_saved_before_todays_rules_does_not_block_other_changes(
     dialog.identity.phone.setText("07 12 22 36 13")  # typed: checked
     assert not dialog.save()
     assert "07 12 22 36 13" in dialog.problems.text()
+
+
+def test_cancelling_asks_before_losing_what_was_typed(
+    qtbot: Any, database: Database, dialogs: Dialogs,
+) -> None:
+    person_id = add_member(database)
+    dialog = open_dialog(qtbot, database, person_id)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing changed: closes at once
+    assert not dialog.isVisible()
+    assert dialogs.named("confirm") == []
+
+    dialog = open_dialog(qtbot, database, person_id)
+    dialog.identity.city.setText("Toulouse")
+    dialogs.answer("confirm", False)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()  # the user kept the form
+    assert "sans enregistrer" in dialogs.named("confirm")[0][2]
+    dialogs.answer("confirm", True)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    with database.session_scope() as s:
+        assert mc.member_detail(s, person_id).data.city == ""
+
+
+def test_a_pending_status_change_counts_as_unsaved(
+    qtbot: Any, database: Database, dialogs: Dialogs,
+) -> None:
+    dialog = open_dialog(qtbot, database, add_member(database))
+    dialog.status.new_status.setCurrentIndex(
+        dialog.status.new_status.findData(MemberStatus.RESIGNED))
+    click(qtbot, dialog.status.change_button)
+    assert dialog.has_changes()
+    dialogs.answer("confirm", False, True)
+    dialog.reject()
+    assert dialog.isVisible()
+    dialog.reject()  # yes, close it: the change is forgotten
+    assert not dialog.isVisible()
+    with database.session_scope() as s:
+        assert s.scalar(select(Membership.status)) == MemberStatus.ACTIVE

@@ -35,7 +35,7 @@ from conseil_desktop.services.member_checks import (
     needs_parental_authorisation,
     read_day,
 )
-from conseil_desktop.ui.dialogs import errors
+from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.members.member_form import (
     MemberIdentityPage,
@@ -110,6 +110,7 @@ class MemberDialog(QDialog):
         self.membership.parental_authorisation_on.textChanged.connect(self._check_minor)
         self._build()
         self._load(detail, role_labels, active_roles)
+        self._as_opened = self.collected()
         self.identity.last_name.setFocus()
 
     def _build(self) -> None:
@@ -223,6 +224,18 @@ class MemberDialog(QDialog):
         fields += [(consent_field(kind), self.consents.widget_for(kind), 4)
                    for kind in ConsentKind]
         return fields
+
+    def has_changes(self) -> bool:
+        """Something was typed or chosen since the form opened."""
+        return self.collected() != self._as_opened
+
+    def reject(self) -> None:
+        """*Annuler*, Échap or the window's cross: ask before losing what was typed."""
+        if self.saved_id is None and self.has_changes() and not ask.confirm(
+                self, self.windowTitle(),
+                self.tr("Close the form without saving your changes?")):
+            return
+        super().reject()
 
     # -- saving ---------------------------------------------------------------------------------
 
