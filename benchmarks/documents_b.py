@@ -169,7 +169,7 @@ def _bare_workbook(path: Path, data: Any) -> None:
     workbook = Workbook(write_only=True)
     matrix = workbook.create_sheet("Matrice")
     for m in data.members:
-        matrix.append([m.last_name, m.first_name, m.college_label, *m.codes,
+        matrix.append([m.last_name, m.first_name, m.college_label, *m.code_list(len(data.meetings)),
                        m.tally.present, m.tally.recorded, m.tally.rate])
     for n, meeting in enumerate(data.meetings):
         sheet = workbook.create_sheet(f"R{n}")

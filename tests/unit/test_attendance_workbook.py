@@ -78,9 +78,9 @@ def test_codes_rates_and_totals(filled: Path) -> None:
     assert [m.date for m in data.meetings] == [date(2026, 3, 10), date(2026, 6, 2),
                                                date(2026, 9, 15)]  # cancelled one left out
     by_name = {m.last_name: m for m in data.members}
-    assert by_name["Yılmaz"].codes == ["P", "P", "A"]
-    assert by_name["Œuvray"].codes == ["E", "", "P"]  # not invited to the bureau
-    assert by_name[INJECTED].codes == ["A", "?", "R"]
+    assert by_name["Yılmaz"].code_list(3) == ["P", "P", "A"]
+    assert by_name["Œuvray"].code_list(3) == ["E", "", "P"]  # not invited to the bureau
+    assert by_name[INJECTED].code_list(3) == ["A", "?", "R"]
     assert by_name["Nguyễn"].tally.rate == 1.0 and by_name[INJECTED].tally.rate == 0.5
     assert data.meetings[0].tally.rate == 0.5 and data.meetings[1].tally.rate == 1.0
     assert [m.last_name for m in data.members] == [INJECTED, "Nguyễn", "Œuvray", "Yılmaz"]
@@ -183,3 +183,16 @@ def test_fast_rows_write_what_openpyxl_reads_back(tmp_path: Path) -> None:
     second = [c.value for c in read[3]]
     assert second[1].date() == date(1900, 1, 15) and second[4:7] == [-7, "x & <y>", "a\r\nb"]
     assert read.max_row == 3 and read.freeze_panes == "A2"
+
+
+def test_fast_rows_sparse_rows(tmp_path: Path) -> None:
+    from conseil_desktop.export.xlsx.fast_rows import write_rows
+    from conseil_desktop.export.xlsx.sheets import Column, new_workbook, start_sheet
+
+    book = new_workbook()
+    sheet = start_sheet(book, "S", [Column("a", 10)], 2)
+    write_rows(sheet, [{0: "a", 700: "P"}, {}, ["b", None, 3]])
+    book.save(tmp_path / "s.xlsx")
+    read = load_workbook(tmp_path / "s.xlsx")["S"]
+    assert read["A2"].value == "a" and read["ZY2"].value == "P" and read["B2"].value is None
+    assert [read["A4"].value, read["C4"].value] == ["b", 3]

@@ -113,8 +113,14 @@ class MemberLine:
     last_name: str
     first_name: str
     college_label: str
-    codes: list[str]  # one per meeting, in the order of the meetings; "" when not invited
+    # Meeting position (in the order of the meetings) -> code, for the meetings the
+    # person was invited to: sparse, since over many years most people miss most meetings.
+    codes: dict[int, str]
     tally: Tally
+
+    def code_list(self, count: int) -> list[str]:
+        """One code per meeting, "" where the person was not invited."""
+        return [self.codes.get(n, "") for n in range(count)]
 
 
 @dataclass(frozen=True)
@@ -156,9 +162,10 @@ def attendance_workbook_data(session: Session, year: int | None) -> AttendanceWo
         if row[1] not in people:
             people[row[1]] = (fold(row[2]), fold(row[3]), row[1], row[2], row[3] or "",
                               _college(row[4]))
-    members = {p[2]: MemberLine(p[2], p[3], p[4], p[5], [""] * len(meetings), Tally())
+    members = {p[2]: MemberLine(p[2], p[3], p[4], p[5], {}, Tally())
                for p in sorted(people.values())}
-    sheets = [_sheet(m, types, rows, members, index[m[0]])
+    rank = {person_id: n for n, person_id in enumerate(members)}  # the name order, folded once
+    sheets = [_sheet(m, types, rows, members, index[m[0]], rank)
               for m, rows in zip(meetings, per_meeting, strict=True)]
     lines = list(members.values())
     name = session.execute(select(CouncilSettings.council_name).limit(1)).scalar()
@@ -214,9 +221,9 @@ _STATUS = {s.value: s for s in AttendanceStatus}
 
 
 def _sheet(meeting: tuple, types: dict[str, str], rows: list[tuple],  # type: ignore[type-arg]
-           members: dict[int, MemberLine], column: int) -> MeetingSheet:
+           members: dict[int, MemberLine], column: int, rank: dict[int, int]) -> MeetingSheet:
     meeting_id, day, type_code, title, start, end, place = meeting
-    rows.sort(key=lambda r: (fold(r[2]), fold(r[3]), r[1]))
+    rows.sort(key=lambda r: rank[r[1]])
     tally = Tally()
     invitees = []
     for number, r in enumerate(rows, start=1):

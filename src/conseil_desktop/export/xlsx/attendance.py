@@ -23,11 +23,13 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from conseil_desktop.export.files import atomic_output
 from conseil_desktop.export.safety import neutralise
+from conseil_desktop.export.xlsx.cells import WorkbookRef
 from conseil_desktop.export.xlsx.fast_rows import style_id, write_rows
 from conseil_desktop.export.xlsx.sheets import (
     DATE_FORMAT,
     Column,
     header_cell,
+    header_cells,
     new_workbook,
     start_sheet,
 )
@@ -36,6 +38,7 @@ from conseil_desktop.services.attendance_matrix import (
     RATE_RULE,
     AttendanceWorkbookData,
     MeetingSheet,
+    MemberLine,
     SummaryLine,
     Tally,
 )
@@ -70,8 +73,10 @@ def write_attendance_workbook(path: Path, data: AttendanceWorkbookData) -> None:
     _summary(workbook, data)
     _meeting_list(workbook, data, names)
     _matrix(workbook, data)
+    # Made once: 2,000 meetings would otherwise style 18,000 header cells.
+    header = header_cells(WorkbookRef(workbook), _MEETING_COLUMNS)  # type: ignore[arg-type]
     for meeting, name in zip(data.meetings, names, strict=True):
-        _meeting_sheet(workbook, meeting, name)
+        _meeting_sheet(workbook, meeting, name, header)
     with atomic_output(path) as temporary:
         workbook.save(str(temporary))
 
@@ -155,14 +160,23 @@ def _matrix(workbook: Workbook, data: AttendanceWorkbookData) -> None:
     sheet = _matrix_sheet(workbook, data)
     percent = style_id(sheet, number_format=PERCENT)
     centred = style_id(sheet, alignment=Alignment(horizontal="center"))
-    rows = ([_text(m.last_name), _text(m.first_name), _text(m.college_label), *m.codes,
-             m.tally.present + m.tally.represented, m.tally.recorded, _rate(m.tally)]
-            for m in data.members)
+    rows = (_matrix_row(m, count) for m in data.members)
     write_rows(sheet, rows, [None, None, None, *[centred] * count, None, None, percent])
     # Below the filtered range, so that sorting the members leaves them in place.
     rates = ["Taux de présence par réunion", None, None, *[_rate(m.tally) for m in data.meetings]]
     write_rows(sheet, [[], rates, [LEGEND]], [None, None, None, *[percent] * count])
     _colour_matrix(sheet, data)
+
+
+def _matrix_row(member: MemberLine, count: int) -> dict[int, Any]:
+    """A sparse row (column -> value): over years, most cells of the matrix are empty."""
+    row: dict[int, Any] = {0: _text(member.last_name), 1: _text(member.first_name),
+                           2: _text(member.college_label)}
+    row.update((3 + column, code) for column, code in sorted(member.codes.items()))
+    tally = member.tally
+    row.update({3 + count: tally.present + tally.represented, 4 + count: tally.recorded,
+                5 + count: _rate(tally)})
+    return row
 
 
 def _matrix_sheet(workbook: Workbook, data: AttendanceWorkbookData) -> WriteOnlyWorksheet:
@@ -204,8 +218,9 @@ def _colour_matrix(sheet: WriteOnlyWorksheet, data: AttendanceWorkbookData) -> N
         f"D{members + 3}:{get_column_letter(3 + count)}{members + 3}", scale)
 
 
-def _meeting_sheet(workbook: Workbook, meeting: MeetingSheet, name: str) -> None:
-    sheet = start_sheet(workbook, name, _MEETING_COLUMNS, len(meeting.invitees))
+def _meeting_sheet(workbook: Workbook, meeting: MeetingSheet, name: str,
+                   header: list[WriteOnlyCell] | None = None) -> None:
+    sheet = start_sheet(workbook, name, _MEETING_COLUMNS, len(meeting.invitees), header)
     rows = ([i.number, _text(i.last_name), _text(i.first_name), _text(i.college_label),
              _text(i.structure), i.status_label, _text(i.proxy_holder),
              fmt_time(i.arrival) or None, fmt_time(i.departure) or None]

@@ -37,6 +37,7 @@ _FIRST_PLAIN_DAY = date(1900, 3, 1)  # before it, Excel's 1900 leap-year quirk a
 # (dropped, as openpyxl refuses them); a carriage return is kept as a reference.
 _SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f]")
 _REPLACEMENTS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+Row = Sequence[Any] | dict[int, Any]
 
 
 def style_id(sheet: WriteOnlyWorksheet, **style: Any) -> str:
@@ -48,11 +49,12 @@ def style_id(sheet: WriteOnlyWorksheet, **style: Any) -> str:
 
 
 def write_rows(
-    sheet: WriteOnlyWorksheet, rows: Iterable[Sequence[Any]],
-    styles: Sequence[str | None] = (),
+    sheet: WriteOnlyWorksheet, rows: Iterable[Row], styles: Sequence[str | None] = (),
 ) -> None:
     """Append ``rows`` after the header row already appended to ``sheet``;
-    ``styles[i]`` is the style of column i (see :func:`style_id`)."""
+    ``styles[i]`` is the style of column i (see :func:`style_id`). A row is a
+    sequence of values, or a dict {column index: value} in increasing column
+    order for a sparse row."""
     writer = sheet._writer  # openpyxl internals: the point of this module
     if writer is None:
         raise ValueError("write_rows needs the header row appended first")
@@ -61,11 +63,17 @@ def write_rows(
     writer.write_row = batch.add
     try:
         for row in rows:
-            sheet.append(row)
+            sheet.append(_Sparse(row.items()) if isinstance(row, dict) else row)
         batch.flush()
     finally:
         del sheet._values_to_row  # back to openpyxl's own
         del writer.write_row
+
+
+class _Sparse(tuple[tuple[int, Any], ...]):
+    """A sparse row's (column, value) pairs, as a tuple: what openpyxl's append accepts."""
+
+    __slots__ = ()
 
 
 def _as_is(values: Sequence[Any], _index: int) -> Sequence[Any]:
@@ -84,9 +92,14 @@ class _Batch:
 
     def add(self, xf: Any, values: Sequence[Any], index: int) -> None:
         self._xf = xf  # openpyxl's stream: the same object for every row of the sheet
-        if len(values) > len(self._letters):
-            self._letters = [get_column_letter(n) for n in range(1, len(values) + 1)]
-        self._parts.append(_row_xml(values, str(index), self._letters, self._styles))
+        if isinstance(values, _Sparse):
+            cells: Iterable[tuple[int, Any]] = values
+            width = values[-1][0] + 1 if values else 0
+        else:
+            cells, width = enumerate(values), len(values)
+        if width > len(self._letters):
+            self._letters = [get_column_letter(n) for n in range(1, width + 1)]
+        self._parts.append(_row_xml(cells, str(index), self._letters, self._styles))
         self._count += 1
         if self._count >= BATCH:
             self.flush()
@@ -100,11 +113,11 @@ class _Batch:
         self._parts, self._count = [], 0
 
 
-def _row_xml(values: Sequence[Any], number: str, letters: list[str],
+def _row_xml(values: Iterable[tuple[int, Any]], number: str, letters: list[str],
              styles: list[str | None]) -> str:
     cells = [f'<row r="{number}">']
     special, zero, first_plain = _SPECIAL.search, _EXCEL_DAY_ZERO, _FIRST_PLAIN_DAY
-    for column, value in enumerate(values):
+    for column, value in values:
         if value is None or value == "":
             continue
         style = styles[column] if column < len(styles) else None

@@ -57,17 +57,25 @@ def add_sheet(
 
 
 def start_sheet(
-    workbook: Workbook, title: str, columns: Sequence[Column], row_count: int
+    workbook: Workbook, title: str, columns: Sequence[Column], row_count: int,
+    header: Sequence[WriteOnlyCell] | None = None,
 ) -> WriteOnlyWorksheet:
     """A new sheet with its widths, frozen bold header row and an autofilter over
-    ``row_count`` data rows, which the caller appends."""
+    ``row_count`` data rows, which the caller appends. ``header`` can give the header
+    cells already made (:func:`header_cells`), for many sheets alike."""
     sheet: WriteOnlyWorksheet = workbook.create_sheet(title)
     sheet.freeze_panes = "A2"
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{row_count + 1}"
-    sheet.append([header_cell(sheet, column.header) for column in columns])
+    sheet.append(list(header) if header else header_cells(sheet, columns))
     return sheet
+
+
+def header_cells(sheet: WriteOnlyWorksheet, columns: Sequence[Column]) -> list[WriteOnlyCell]:
+    """The styled header cells of ``columns``. A write-only sheet writes a row when it is
+    appended, so the same cells can head every sheet of the workbook."""
+    return [header_cell(sheet, column.header) for column in columns]
 
 
 def save(workbook: Workbook, path: Path) -> None:
