@@ -22,7 +22,8 @@ def add_export_commands(
         "export", help="exporte les projets, les contacts ou les membres dans un fichier")
     targets = export.add_subparsers(
         dest="export_target", required=True,
-        metavar="{projects,contacts,members,calendar,minutes,decisions,attendance}",
+        metavar="{projects,contacts,members,calendar,minutes,decisions,attendance,"
+                "signin-sheet,convocations,labels,dossier}",
         parser_class=type(export),
     )
     projects = targets.add_parser(
@@ -59,6 +60,10 @@ def add_export_commands(
     from conseil_desktop.cli_documents_b import add_documents_b_commands
 
     add_documents_b_commands(targets, common)
+
+    from conseil_desktop.cli_documents import add_document_commands
+
+    add_document_commands(targets, common)
 
 
 def _db_path(args: argparse.Namespace) -> Path:
