@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -395,3 +395,25 @@ def test_the_binding_cannot_wear_out_none_or_true(screen: CheckinWindow) -> None
         screen.attendance_changed.emit(screen.meeting_id)
         screen.search.setText("m")
     assert sys.getrefcount(None) > 1 << 39
+
+
+def test_buttons_keep_the_keyboard_in_the_search_and_tab_reaches_the_list(
+        qtbot: Any, screen: CheckinWindow, database: Database) -> None:
+    """Alt+letter (the buttons' mnemonics; checked by hand under Xvfb with xdotool, QTest
+    does not route mnemonics) clicks a button that never takes the focus."""
+    assert QKeySequence.mnemonic(screen.excused_button.text()).toString() == "Alt+E"
+    assert QKeySequence.mnemonic(screen.proxy_button.text()).toString() == "Alt+R"
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitActive(screen)
+    screen.search.setFocus()
+    qtbot.waitUntil(screen.search.hasFocus)
+    screen.search.setText("yilmaz")
+    qtbot.mouseClick(screen.excused_button, Qt.MouseButton.LeftButton)
+    assert stored(database, "Yılmaz").status is E
+    assert screen.search.hasFocus()
+    assert current_name(screen) == "Yılmaz"  # from the search, the line stays put
+    qtbot.keyClick(screen.search, Qt.Key.Key_Tab)
+    assert screen.table.hasFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Tab)
+    assert screen.guests.guest_name.hasFocus()

@@ -279,8 +279,11 @@ class CheckinWindow(CheckinView):
 
     # -- changes -----------------------------------------------------------------------
 
-    def mark(self, status: AttendanceStatus, *, advance: bool = True) -> None:
-        """Record the status of the current person; from the list, go to the next one."""
+    def mark(self, status: AttendanceStatus, *, advance: bool | None = None) -> None:
+        """Record the status of the current person. From the list (``advance`` None and
+        the list has the keyboard), go to the next line, as when typing a paper sheet."""
+        if advance is None:
+            advance = self.table.hasFocus()
         row = self.current_row()
         if row is None:
             return
