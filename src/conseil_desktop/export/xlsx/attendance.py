@@ -183,16 +183,17 @@ def _matrix_sheet(workbook: Workbook, data: AttendanceWorkbookData) -> WriteOnly
     """Header row with the meetings written upwards; header and names frozen."""
     count = len(data.meetings)
     sheet: WriteOnlyWorksheet = workbook.create_sheet("Matrice des présences")
-    widths = [24, 18, 15, *[4.5] * count, 11, 13, 9]
+    widths = [24, 18, 15, *[5.5] * count, 11, 13, 9]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "D2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{len(data.members) + 1}"
-    sheet.row_dimensions[1].height = 165
+    sheet.row_dimensions[1].height = 130
     header = [header_cell(sheet, h) for h in ("Nom", "Prénom", "Collège")]
     for meeting in data.meetings:
         cell = header_cell(sheet, f"{meeting.date:%d/%m/%y} {meeting.type_label}")
-        cell.alignment = Alignment(text_rotation=90, vertical="bottom", horizontal="center")
+        cell.alignment = Alignment(text_rotation=90, vertical="bottom", horizontal="center",
+                                   wrap_text=True)
         header.append(cell)
     header += [header_cell(sheet, h) for h in ("Présences", "Invitations renseignées", "Taux")]
     sheet.append(header)
