@@ -17,6 +17,8 @@ from conseil_desktop.db.models import (
     Meeting,
     MemberStatus,
     Person,
+    Project,
+    ProjectLink,
 )
 from conseil_desktop.errors import InvalidInputError, UserError
 from conseil_desktop.services import agenda, contacts
@@ -161,7 +163,7 @@ def test_delete_with_recorded_attendance_asks_first(storage: Storage) -> None:
         delete_meeting(s, mid, confirmed=False)
     assert caught.value.message.startswith(
         "La réunion « Bureau de décembre » du 15/12/2026 a 2 présences ou absences "
-        "enregistrées et 1 invité extérieur.")
+        "enregistrées, 1 invité extérieur et 1 décision.")
     with storage.session_scope() as s:
         assert s.get(Meeting, mid) is not None  # nothing changed
         delete_meeting(s, mid, confirmed=True)
@@ -170,6 +172,34 @@ def test_delete_with_recorded_attendance_asks_first(storage: Storage) -> None:
             assert s.scalar(select(func.count()).select_from(table).where(
                 table.meeting_id == mid)) == 0
         assert s.get(Meeting, later).previous_meeting_id is None  # the series' next one stays
+
+
+def test_delete_with_decisions_or_project_links_but_no_attendance_asks_first(
+        storage: Storage) -> None:
+    with storage.session_scope() as s:
+        mid = create_meeting(s, data())
+        other = create_meeting(s, data())
+        item = agenda.add_item(s, mid, agenda.AgendaItemData("Budget", summary="Débat nourri."))
+        s.add(Decision(meeting_id=mid, agenda_item_id=item, text="Adopté"))
+        s.add(Decision(meeting_id=mid, text="Reporté"))
+        for title in ("Jardins", "Fête"):
+            project = Project(title=title, year=2026)
+            s.add(project)
+            s.flush()
+            s.add(ProjectLink(project_id=project.id, meeting_id=mid))
+    with storage.session_scope() as s, pytest.raises(ConfirmationNeeded) as caught:
+        delete_meeting(s, mid, confirmed=False)
+    assert caught.value.message == (
+        "La réunion « Bureau de décembre » du 15/12/2026 a 2 décisions, 1 compte rendu de "
+        "débat et 2 projets qui la citent. La supprimer efface aussi son émargement, son "
+        "ordre du jour, ses décisions et ses liens aux projets.")
+    with storage.session_scope() as s:
+        assert s.scalar(select(func.count()).select_from(ProjectLink)) == 2  # nothing lost
+        assert delete_warning(s, other) is None
+        delete_meeting(s, mid, confirmed=True)
+    with storage.session_scope() as s:
+        assert s.scalar(select(func.count()).select_from(ProjectLink)) == 0
+        assert s.scalar(select(func.count()).select_from(Project)) == 2  # the projects stay
 
 
 def test_unknown_meeting(storage: Storage) -> None:

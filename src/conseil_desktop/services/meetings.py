@@ -7,8 +7,9 @@ Rules:
   warning (:func:`notice_warning`), never a refusal;
 * a new plenary gets *Approbation du compte rendu précédent* as first agenda
   item, referring to the previous plenary's minutes when there is one;
-* deleting a meeting whose attendance (or guests) was recorded needs
-  ``confirmed=True``: otherwise :class:`ConfirmationNeeded` says what would go;
+* deleting a meeting that holds a record (attendance, guests, decisions, debate
+  summaries, links from projects) needs ``confirmed=True``: otherwise
+  :class:`ConfirmationNeeded` says what would go;
 * :func:`duplicate_meeting` prepares the next meeting of a series: same type,
   place, times and convocation method, the agenda's titles and presenters, the
   same invitees (members who left since are dropped) with nothing recorded,
@@ -29,6 +30,7 @@ from conseil_desktop.db.models import (
     Attendance,
     AttendanceStatus,
     CouncilSettings,
+    Decision,
     Guest,
     Meeting,
     MeetingOfficer,
@@ -36,6 +38,7 @@ from conseil_desktop.db.models import (
     MemberStatus,
     OfficerRole,
     Person,
+    ProjectLink,
     VocabularyKind,
 )
 from conseil_desktop.errors import InvalidInputError, UserError
@@ -165,25 +168,41 @@ def get_meeting(session: Session, meeting_id: int) -> MeetingData:
 
 
 def delete_warning(session: Session, meeting_id: int) -> str | None:
-    """What deleting the meeting would lose, in French; None when nothing was recorded."""
+    """What deleting the meeting would lose, in French; None when nothing was recorded
+    (attendance, guests, decisions, debate summaries, links from projects)."""
     meeting = require_meeting(session, meeting_id)
-    recorded = session.scalar(select(func.count()).select_from(Attendance).where(
-        Attendance.meeting_id == meeting_id,
-        Attendance.status != AttendanceStatus.INVITED)) or 0
-    guests = session.scalar(select(func.count()).select_from(Guest).where(
-        Guest.meeting_id == meeting_id)) or 0
-    if not recorded and not guests:
+
+    def count(model: type[Attendance | Guest | Decision | AgendaItem], *where: object) -> int:
+        return session.scalar(select(func.count()).select_from(model).where(
+            model.meeting_id == meeting_id, *where)) or 0  # type: ignore[arg-type]
+
+    recorded = count(Attendance, Attendance.status != AttendanceStatus.INVITED)
+    guests, decisions = count(Guest), count(Decision)
+    summaries = count(AgendaItem, AgendaItem.summary != "")
+    projects = session.scalar(select(func.count(func.distinct(ProjectLink.project_id))).where(
+        ProjectLink.meeting_id == meeting_id)) or 0
+    parts = [_plural(number, one, many) for number, one, many in (
+        (recorded, "présence ou absence enregistrée", "présences ou absences enregistrées"),
+        (guests, "invité extérieur", "invités extérieurs"),
+        (decisions, "décision", "décisions"),
+        (summaries, "compte rendu de débat", "comptes rendus de débats"),
+        (projects, "projet qui la cite", "projets qui la citent"),
+    ) if number]
+    if not parts:
         return None
-    parts = []
-    if recorded:
-        parts.append(f"{recorded} présence{'s' if recorded > 1 else ''} ou absence"
-                     f"{'s' if recorded > 1 else ''} enregistrée{'s' if recorded > 1 else ''}")
-    if guests:
-        parts.append(f"{guests} invité{'s' if guests > 1 else ''} extérieur"
-                     f"{'s' if guests > 1 else ''}")
-    return (f"La réunion « {meeting.title} » du {fmt_date(meeting.date)} a "
-            f"{' et '.join(parts)}. La supprimer efface aussi son émargement, son ordre du "
-            "jour et ses décisions.")
+    erased = ["son émargement", "son ordre du jour", "ses décisions"]
+    erased += ["ses liens aux projets"] if projects else []
+    return (f"La réunion « {meeting.title} » du {fmt_date(meeting.date)} a {_listed(parts)}. "
+            f"La supprimer efface aussi {_listed(erased)}.")
+
+
+def _plural(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number <= 1 else many}"
+
+
+def _listed(parts: list[str]) -> str:
+    """``a``, ``a et b``, ``a, b et c``."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
 
 
 def delete_meeting(session: Session, meeting_id: int, *, confirmed: bool) -> None:
