@@ -417,3 +417,30 @@ def test_buttons_keep_the_keyboard_in_the_search_and_tab_reaches_the_list(
     assert screen.table.hasFocus()
     qtbot.keyClick(screen.table, Qt.Key.Key_Tab)
     assert screen.guests.guest_name.hasFocus()
+
+
+def test_guest_times_use_the_noted_time(qtbot: Any, screen: CheckinWindow,
+                                        database: Database, dialogs: Dialogs) -> None:
+    panel = screen.guests
+    panel.guest_name.setText("M. Petit")
+    panel.add_guest_button.click()
+    panel.guests_table.setCurrentCell(0, 0)
+    screen.noted_time.set_value(time(18, 40))
+    panel.guest_arrival_button.click()
+    screen.noted_time.set_value(time(18, 10))
+    panel.guest_departure_button.click()  # before the arrival: refused
+    assert "précède" in dialogs.named("show_error")[0][2]
+    screen.noted_time.set_value(time(19, 55))
+    panel.guest_departure_button.click()
+    assert [panel.guests_table.item(0, c).text() for c in (2, 3)] == ["18 h 40", "19 h 55"]
+    with database.session_scope() as s:
+        assert s.execute(select(Guest.arrival_time, Guest.departure_time)).one() == (
+            time(18, 40), time(19, 55))
+
+
+def test_the_window_closes_when_another_base_is_opened(
+        qtbot: Any, database: Database, meeting_id: int, tmp_path: Any) -> None:
+    window = open_checkin(None, database.session_scope, meeting_id)
+    assert window is not None and window.isVisible()
+    with qtbot.waitSignal(window.destroyed):  # closed, then deleted
+        database.switched.emit(tmp_path / "autre.db")
