@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, time
+from pathlib import Path
+
+from pypdf import PdfReader
 
 from conseil_desktop.db.models.enums import AttendanceStatus, College, Seat, VoteMode
 from conseil_desktop.services.meeting_snapshot import (
@@ -90,3 +93,17 @@ def snapshot(items: int = 4, extra_invitees: int = 0, *, cancelled: bool = False
             not_recorded=by_status[AttendanceStatus.INVITED], guests=2),
         quorum=QuorumResult(required=3, counted=counted, reached=counted >= 3),
     )
+
+
+def fonts_of(path: Path) -> set[tuple[str, bool]]:
+    """(font name, embedded) of every font the pages use."""
+    found = set()
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if (
+                "/DescendantFonts" in font) else font.get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found.add((str(font["/BaseFont"]).split("+")[-1], embedded))
+    return found

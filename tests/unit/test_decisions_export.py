@@ -26,7 +26,7 @@ from conseil_desktop.services.decision_register import (
     status_of,
 )
 from conseil_desktop.services.demo import generate_demo
-from tests.unit.doc_b_samples import INJECTED, snapshot
+from tests.unit.doc_b_samples import INJECTED, fonts_of, snapshot
 
 TODAY = date(2026, 12, 10)
 
@@ -81,6 +81,10 @@ def test_pdf_lists_every_action_with_header_and_footer(tmp_path: Path) -> None:
         assert "Décision Réunion Responsable Échéance État" in text  # header on each page
         assert f"Page {number} / {len(texts)}" in text
     assert "En retard" in texts[0] and "À faire" in whole
+    fonts = fonts_of(path)
+    assert fonts and all(embedded and name.startswith("DejaVu") for name, embedded in fonts)
+    assert all((round(float(p.mediabox.width)), round(float(p.mediabox.height))) == (595, 842)
+               for p in reader.pages)
 
 
 def test_xlsx_cells_widths_filter_and_neutralised_text(tmp_path: Path) -> None:

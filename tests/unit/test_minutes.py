@@ -17,26 +17,13 @@ from conseil_desktop.export.pdf.layout import make_styles
 from conseil_desktop.export.pdf.minutes import minutes_story, write_minutes_pdf
 from conseil_desktop.services.demo import generate_demo
 from conseil_desktop.services.meeting_snapshot import meeting_snapshot
-from tests.unit.doc_b_samples import HARD_NAMES, INJECTED, snapshot
+from tests.unit.doc_b_samples import HARD_NAMES, INJECTED, fonts_of, snapshot
 
 A4 = (595.28, 841.89)
 
 
 def pages_text(path: Path) -> list[str]:
     return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
-
-
-def fonts_of(path: Path) -> set[str]:
-    found = set()
-    for page in PdfReader(path).pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if (
-                "/DescendantFonts" in font) else font.get("/FontDescriptor")
-            embedded = descriptor is not None and any(
-                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-            found.add((str(font["/BaseFont"]).split("+")[-1], embedded))
-    return found
 
 
 @pytest.fixture
