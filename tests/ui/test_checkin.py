@@ -336,7 +336,8 @@ def test_guest_converted_into_a_member_keeps_the_attendance(
     assert stored(database, "Benali").status is P
     names = [r.last_name for r in screen.model.rows]
     assert "Benali" in names and len(names) == 8
-    assert counter(screen).startswith("Présents : 1 ·")
+    assert counter(screen) == (  # counted once, as a member present, no longer as a guest
+        "Présents : 1 · Représentés : 0 · Excusés : 0 · Absents : 0 · Attendus : 8")
     assert panel.guests_table.item(0, 0).text() == "Ahmed Benali (fiche dans la base)"
 
 

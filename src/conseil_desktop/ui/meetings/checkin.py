@@ -149,7 +149,9 @@ class CheckinWindow(CheckinView):
 
     def refresh_counter(self) -> None:
         rows = self.model.rows
-        counts = count_attendance(rows, len(self.guests.entries))
+        members = {r.person_id for r in rows}  # a guest who became a member counts once
+        outside = sum(1 for g in self.guests.entries if g.person_id not in members)
+        counts = count_attendance(rows, outside)
         text = fill(self.tr("Present: %1 · Represented: %2 · Excused: %3 · Absent: %4 · "
                             "Expected: %5"), counts.present, counts.represented, counts.excused,
                     counts.absent, counts.invited)

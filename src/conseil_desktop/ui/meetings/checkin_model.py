@@ -38,6 +38,7 @@ STATUS_COLOURS = {
     AttendanceStatus.ABSENT: QColor("#ffcdd2"),
 }
 WARNING_COLOUR = QColor("#ffb74d")
+_DARK = QBrush(QColor("#000000"))
 
 
 class Col(enum.IntEnum):
@@ -148,6 +149,8 @@ class CheckinModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark text on the light colours
+            return _DARK if self._background(row, column) is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Col.NUMBER:
