@@ -406,3 +406,35 @@ def test_a_contact_detail_typed_again_is_checked(storage: Storage) -> None:
     data.phone = "07 12 22 36 13"
     with storage.session_scope() as s, pytest.raises(InvalidInputError, match="07 12 22 36 13"):
         mc.save_member_form(s, person_id, mc.MemberForm(data), today=TODAY)
+
+
+def test_a_corrected_joining_date_moves_the_joining_in_the_history(storage: Storage) -> None:
+    with storage.session_scope() as s:  # entered today, without the date they joined
+        person_id = create_member(s, MemberData("Œuvray", "Élodie"), today=TODAY)
+        data = mc.member_detail(s, person_id).data
+    data.joined_on = date(2024, 3, 1)
+    form = mc.MemberForm(data, changes=[mc.StatusChange(date(2025, 6, 1), MemberStatus.RESIGNED)])
+    with storage.session_scope() as s:
+        mc.save_member_form(s, person_id, form, today=TODAY)
+    with storage.session_scope() as s:
+        assert events(s, person_id) == [(MemberStatus.ACTIVE, date(2024, 3, 1), Seat.TITULAIRE),
+                                        (MemberStatus.RESIGNED, date(2025, 6, 1), Seat.TITULAIRE)]
+        assert mc.member_detail(s, person_id).status_since == date(2025, 6, 1)
+        data = mc.member_detail(s, person_id).data
+    data.joined_on = date(2025, 9, 1)  # after the resignation: the history stays as it is
+    with storage.session_scope() as s:
+        mc.save_member_form(s, person_id, mc.MemberForm(data), today=TODAY)
+        assert events(s, person_id)[0] == (MemberStatus.ACTIVE, date(2024, 3, 1), Seat.TITULAIRE)
+
+
+def test_a_corrected_joining_date_moves_status_since_when_nothing_else_happened(
+        storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = create_member(s, MemberData("Œuvray", "Élodie"), today=TODAY)
+        data = mc.member_detail(s, person_id).data
+    data.joined_on = date(2024, 3, 1)
+    with storage.session_scope() as s:
+        mc.save_member_form(s, person_id, mc.MemberForm(data), today=TODAY)
+        detail = mc.member_detail(s, person_id)
+    assert (detail.status_since, [r.effective_on for r in detail.history]) == (
+        date(2024, 3, 1), [date(2024, 3, 1)])

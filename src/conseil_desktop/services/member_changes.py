@@ -165,6 +165,8 @@ def save_member_form(session: Session, person_id: int | None, form: MemberForm,
         kept = unchanged_fields(form.data, stored)
         update_member_fields(session, person_id, {
             name: getattr(form.data, name) for name in MEMBER_FIELDS if name not in kept})
+        if stored is not None and form.data.joined_on != stored.joined_on:
+            follow_joining_date(_membership(session, person_id), form.data.joined_on)
     for change in form.changes:
         if change.status is None:
             promote_to_titulaire(session, person_id, change.effective_on, today=today)
@@ -210,6 +212,19 @@ def promote_to_titulaire(session: Session, person_id: int, effective_on: date,
         status=membership.status, effective_on=effective_on, seat=Seat.TITULAIRE))
     membership.seat = Seat.TITULAIRE
     session.flush()
+
+
+def follow_joining_date(membership: Membership, joined_on: date | None) -> None:
+    """A corrected joining date moves the history's first entry (the joining: *actif*),
+    so that later changes can be dated after it; never past the next entry."""
+    events = _events(membership)
+    if joined_on is None or not events or events[0].status != MemberStatus.ACTIVE:
+        return
+    if len(events) > 1 and joined_on > events[1].effective_on:
+        return
+    events[0].effective_on = joined_on
+    if len(events) == 1:
+        membership.status_since = joined_on
 
 
 def status_change_problem(current: MemberStatus, last_change: date | None,
