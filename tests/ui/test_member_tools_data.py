@@ -73,8 +73,22 @@ def test_duplicates_are_listed_previewed_and_merged(
 
 def test_no_merge_answers_false(parent: QWidget, database: Database,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    drive(monkeypatch, duplicates_dialog, lambda dialog: QDialog.DialogCode.Rejected)
+    add_person(database, "Dupont", "Élodie", "elodie@exemple.fr")
+    add_person(database, "Dupont", "Élodie", "elodie@exemple.fr")
+    seen = drive(monkeypatch, duplicates_dialog, lambda dialog: QDialog.DialogCode.Rejected)
     assert tools.find_duplicates(parent, database.session_scope) is False
+    assert len(seen) == 1 and len(seen[0].pairs) == 1
+
+
+def test_no_duplicate_is_said_without_an_empty_list(
+        parent: QWidget, database: Database, dialogs: Dialogs,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    add_person(database, "Dupont", "Élodie", "elodie@exemple.fr")
+    seen = drive(monkeypatch, duplicates_dialog, lambda dialog: QDialog.DialogCode.Rejected)
+    assert tools.find_duplicates(parent, database.session_scope) is False
+    assert seen == []
+    assert dialogs.named("show_info")[-1][1:] == (
+        "Rechercher les doublons", "Aucun doublon probable.")
 
 
 # --- export ----------------------------------------------------------------------------

@@ -267,6 +267,10 @@ def find_duplicates(parent: QWidget, session_scope: SessionScope) -> bool:
     try:
         if not dialog.search(parent):
             return False
+        if not dialog.pairs:  # said plainly, rather than an empty list to close
+            ask.show_info(parent, dialog.windowTitle(), QCoreApplication.translate(
+                "DuplicatesDialog", "No probable duplicate found."))
+            return False
         run_dialog(dialog)
         return dialog.merged > 0
     finally:
