@@ -2980,7 +2980,7 @@ La supprimer quand même, avec son émargement ?</translation>
     <name>MemberRolesPage</name>
     <message>
         <source>&amp;Add the role</source>
-        <translation>&amp;Ajouter le rôle</translation>
+        <translation>A&amp;jouter le rôle</translation>
     </message>
     <message>
         <source>Role</source>
@@ -3000,7 +3000,7 @@ La supprimer quand même, avec son émargement ?</translation>
     </message>
     <message>
         <source>&amp;Remove the selected role</source>
-        <translation>&amp;Supprimer le rôle sélectionné</translation>
+        <translation>Su&amp;pprimer le rôle sélectionné</translation>
     </message>
     <message>
         <source>Only for a role entered by mistake: a role that ended stays in the history.</source>
@@ -3075,7 +3075,7 @@ La supprimer quand même, avec son émargement ?</translation>
     </message>
     <message>
         <source>&amp;Forget the unsaved changes</source>
-        <translation>&amp;Oublier les changements non enregistrés</translation>
+        <translation>Ou&amp;blier les changements non enregistrés</translation>
     </message>
     <message>
         <source>A new member is recorded as active from the day they joined. Status changes come later, once the member is saved.</source>

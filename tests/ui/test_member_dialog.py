@@ -4,12 +4,13 @@ promotion of a suppléant, roles and consents."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QLabel
 from sqlalchemy import func, select
 
 from conseil_desktop.db.models import (
@@ -425,3 +426,28 @@ def test_a_pending_status_change_counts_as_unsaved(
     assert not dialog.isVisible()
     with database.session_scope() as s:
         assert s.scalar(select(Membership.status)) == MemberStatus.ACTIVE
+
+
+def mnemonic(text: str) -> str | None:
+    """The Alt+letter of a text (``"A&jouter"`` -> ``"j"``), None when it has none."""
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def test_each_page_alt_letters_differ_from_the_tabs_and_each_other(
+    qtbot: Any, database: Database,
+) -> None:
+    """Two widgets with one Alt+letter only take turns at the focus: neither acts."""
+    dialog = open_dialog(qtbot, database, add_member(database, Seat.SUPPLEANT))
+    tabs = [mnemonic(dialog.pages.tabText(i)) for i in range(dialog.pages.count())]
+    assert None not in tabs and len(set(tabs)) == len(tabs)
+    for index in range(dialog.pages.count()):
+        dialog.pages.setCurrentIndex(index)
+        page = dialog.pages.widget(index)
+        texts = [w.text() for w in page.findChildren(QAbstractButton) if w.isVisibleTo(dialog)]
+        texts += [w.text() for w in page.findChildren(QLabel)
+                  if w.buddy() is not None and w.isVisibleTo(dialog)]
+        letters = [m for m in map(mnemonic, texts) if m is not None]
+        assert len(set(letters)) == len(letters), (dialog.pages.tabText(index), texts)
+        clash = set(letters) & set(tabs)
+        assert not clash, (dialog.pages.tabText(index), clash, texts)
