@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 
+from conseil_desktop.db.models import ConsentKind
 from conseil_desktop.errors import InvalidInputError
+from conseil_desktop.services import labels
 from conseil_desktop.services.members import MEMBER_FIELDS, MemberData, clean_values
 
 FIELD_LABELS: dict[str, str] = {
@@ -96,13 +98,18 @@ def check_member(data: MemberData, *, today: date | None = None,
 
 
 def problems_text(problems: Mapping[str, str]) -> str:
-    lines = [f"– {_labelled(name, message)}" for name, message in problems.items()]
+    lines = [f"– {labelled(name, message)}" for name, message in problems.items()]
     return "La fiche n'est pas enregistrée :\n" + "\n".join(lines)
 
 
-def _labelled(name: str, message: str) -> str:
-    label = FIELD_LABELS.get(name, name)
-    return message if message.startswith(label) else f"{label} : {message}"
+def labelled(name: str, message: str) -> str:
+    """``Courriel : message``; a consent's problem is reported as ``consent_<kind>``."""
+    label = FIELD_LABELS.get(name)
+    if label is None and name.startswith("consent_"):
+        label = labels.CONSENT[ConsentKind(name.removeprefix("consent_"))]
+    if label is None or message.startswith(label):
+        return message
+    return f"{label} : {message}"
 
 
 def _date_problems(data: MemberData, today: date) -> dict[str, str]:

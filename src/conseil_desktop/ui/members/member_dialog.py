@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from conseil_desktop.db.models import ConsentKind, MemberStatus, Seat, VocabularyKind
 from conseil_desktop.errors import UserError
-from conseil_desktop.services import contact_links, labels, member_changes
+from conseil_desktop.services import contact_links, member_changes
 from conseil_desktop.services.council import Term, terms
 from conseil_desktop.services.member_changes import MemberDetail, MemberForm
 from conseil_desktop.services.member_checks import (
-    FIELD_LABELS,
+    labelled,
     member_problems,
     needs_parental_authorisation,
     read_day,
@@ -211,7 +211,7 @@ class MemberDialog(QDialog):
             return
         order = {name: position for position, (name, _, _) in enumerate(self._fields())}
         names = sorted(problems, key=lambda name: order.get(name, len(order)))
-        lines = [f"– {_labelled(name, problems[name])}" for name in names]
+        lines = [f"– {labelled(name, problems[name])}" for name in names]
         self.problems.setText(
             self.tr("Nothing was saved. Please correct:") + "\n" + "\n".join(lines))
         self.problems.show()
@@ -256,15 +256,6 @@ class MemberDialog(QDialog):
         self.saved_id = self.person_id = saved
         self.accept()
         return True
-
-
-def _labelled(name: str, message: str) -> str:
-    label = FIELD_LABELS.get(name)
-    if label is None and name.startswith("consent_"):
-        label = labels.CONSENT[ConsentKind(name.removeprefix("consent_"))]
-    if label is None or message.startswith(label):
-        return message
-    return f"{label} : {message}"
 
 
 def edit_member(parent: QWidget | None, session_scope: SessionScope,
