@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import itemgetter
+from operator import is_, is_not, itemgetter
 from typing import Any
 
 from conseil_desktop.db.models import College, MemberStatus, Seat
@@ -53,7 +53,11 @@ def both(first: Mask | None, second: Mask | None) -> Mask | None:
 class MemberIndex:
     """Which rows are shown, in which order, for one loaded :class:`MemberList`."""
 
-    def __init__(self, listing: ml.MemberList) -> None:
+    def __init__(self, listing: ml.MemberList, filters: MemberFilters | None = None,
+                 search: str = "", sort_key: str | None = None, descending: bool = False,
+                 extras: dict[str, dict[int, Any]] | None = None) -> None:
+        """The rows of ``listing`` as ``filters``, ``search`` and the order say (the
+        shown rows are worked out once, not once per setting)."""
         self.listing = listing
         self.size = len(listing.rows)
         self._columns: dict[int, list[Any]] = {}
@@ -61,14 +65,19 @@ class MemberIndex:
         self._sort_values: dict[str, list[Any]] = {}
         self._orders: dict[tuple[str, bool], list[int]] = {}
         self._keys: list[str] | None = None
-        self.filters = MemberFilters()
-        self._allowed: Mask | None = None
         self._terms: tuple[str, ...] = ()
         self._hits: Mask | None = None
-        self.sort_key, self.descending = NAME, False
-        self.order: list[int] = list(range(self.size))
         self.shown: list[int] = []
-        self.set_filters(MemberFilters())
+        for key, by_id in (extras or {}).items():
+            self.set_extra(key, by_id)
+        self.filters = filters or MemberFilters()
+        self._allowed = self._filter_mask(self.filters)
+        self._terms = tuple(fold(search).split())
+        if self._terms:
+            self._hits = self._search_all(self._terms)
+        self.sort_key, self.descending = sort_key or NAME, descending
+        self.order = self._order_for(self.sort_key, descending)
+        self._refresh()
 
     # -- columns ---------------------------------------------------------------------
 
@@ -93,6 +102,10 @@ class MemberIndex:
 
     def set_filters(self, filters: MemberFilters) -> None:
         self.filters = filters
+        self._allowed = self._filter_mask(filters)
+        self._refresh()
+
+    def _filter_mask(self, filters: MemberFilters) -> Mask | None:
         masks: list[Mask] = []
         if filters.college is not None:
             masks.append(self._equal(ml.COLLEGE, ml.COLLEGES.index(filters.college)))
@@ -110,8 +123,7 @@ class MemberIndex:
         allowed: Mask | None = None
         for mask in masks:
             allowed = both(allowed, mask)
-        self._allowed = allowed
-        self._refresh()
+        return allowed
 
     def _equal(self, position: int, value: int) -> Mask:
         return bytes(map(value.__eq__, self.column(position)))
@@ -137,6 +149,8 @@ class MemberIndex:
         return True
 
     def search_keys(self) -> list[str]:
+        """Every row's search key, built on the first search (or by the tab once the
+        list is painted)."""
         if self._keys is None:
             self._keys = ml.search_keys(self.listing)
         return self._keys
@@ -180,10 +194,10 @@ class MemberIndex:
             values = self.sort_values(key)
             if values is None:
                 return list(range(self.size))
-            empty = [value is None for value in values]
-            order = list(compress(range(self.size), map((False).__eq__, empty)))
+            order = list(compress(range(self.size), map(is_not, values, repeat(None))))
             order.sort(key=values.__getitem__, reverse=descending)
-            order += compress(range(self.size), empty)
+            if len(order) < self.size:  # empty cells last, whatever the direction
+                order += compress(range(self.size), map(is_, values, repeat(None)))
         self._orders[(key, descending)] = order
         return order
 
@@ -242,10 +256,13 @@ def _organisations(index: MemberIndex) -> list[Any]:
     return list(map(table.get, index.column(ml.ORGANISATION)))
 
 
-def _text_or_none(values: Sequence[Any] | None, transform: Callable[[Any], Any]) -> Any:
+def _none_if_empty(values: Sequence[Any] | None) -> list[Any] | None:
+    """The values, with empty text as None (sorted last)."""
     if values is None:
         return None
-    return [transform(v) if v else None for v in values]
+    if "" not in values:
+        return list(values)
+    return [value or None for value in values]
 
 
 def _extra_folded(key: str) -> Callable[[MemberIndex], Any]:
@@ -256,7 +273,12 @@ def _extra_folded(key: str) -> Callable[[MemberIndex], Any]:
 
 
 def _extra_raw(key: str) -> Callable[[MemberIndex], Any]:
-    return lambda index: _text_or_none(index.extra(key), lambda v: v)
+    return lambda index: _none_if_empty(index.extra(key))
+
+
+def _emails(index: MemberIndex) -> list[Any] | None:
+    values = index.extra("email")
+    return None if values is None else [value.lower() if value else None for value in values]
 
 
 _SORT_VALUES: dict[str, Callable[[MemberIndex], list[Any] | None]] = {
@@ -266,8 +288,8 @@ _SORT_VALUES: dict[str, Callable[[MemberIndex], list[Any] | None]] = {
     "status": lambda index: index.column(ml.STATUS),
     "roles": _roles,
     "organisation": _organisations,
-    "phone": lambda index: _text_or_none(index.column(ml.PHONE), lambda v: v),
-    "email": lambda index: _text_or_none(index.extra("email"), str.lower),
+    "phone": lambda index: _none_if_empty(index.column(ml.PHONE)),
+    "email": _emails,
     "city": _extra_folded("city"),
     "joined_on": _extra_raw("joined_on"),
     "mandate_end_on": _extra_raw("mandate_end_on"),

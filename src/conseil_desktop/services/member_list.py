@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -108,9 +109,10 @@ def load_members(session: Session, *, today: date | None = None) -> MemberList:
         .order_by(Person.id)
     )
     rows = raw_rows(session, query)
-    if "" in map(itemgetter(SEARCH), rows):
-        rows = [_with_key(row) if not row[SEARCH] else row for row in rows]
     rows.sort(key=itemgetter(SEARCH))  # stable: same names stay in id order
+    if rows and not rows[0][SEARCH]:  # keys missing (sorted first): build them
+        rows = [_with_key(row) if not row[SEARCH] else row for row in rows]
+        rows.sort(key=itemgetter(SEARCH))
     names: Select[Any] = select(Organisation.id, Organisation.name)  # type: ignore[assignment]
     organisations: dict[int, str] = dict(raw_rows(session, names))
     return MemberList(rows, organisations, current_roles(session, today or date.today()),
@@ -127,13 +129,17 @@ def search_keys(listing: MemberList) -> list[str]:
     """Each row's folded search key, with the organisation the member represents added
     when the stored key lacks it (a key saved by the contacts form, or before the
     organisation was renamed). Built on the first search, not on load."""
-    folded: dict[int, str] = {org_id: fold(name) for org_id, name in listing.organisations.items()}
-    keys = list(map(itemgetter(SEARCH), listing.rows))
-    for position, org_id in enumerate(map(itemgetter(ORGANISATION), listing.rows)):
-        if org_id is not None:
-            org = folded.get(org_id, "")
-            if org and org not in keys[position]:
-                keys[position] = f"{keys[position]} {org}"
+    rows = listing.rows
+    keys = list(map(itemgetter(SEARCH), rows))
+    org_ids = list(map(itemgetter(ORGANISATION), rows))
+    folded: dict[int, str] = {}
+    for position in compress(range(len(rows)), org_ids):  # the rows with an organisation
+        org_id = org_ids[position]
+        org = folded.get(org_id)
+        if org is None:
+            org = folded[org_id] = fold(listing.organisations.get(org_id))
+        if org and org not in keys[position]:
+            keys[position] = f"{keys[position]} {org}"
     return keys
 
 

@@ -22,6 +22,7 @@ from conseil_desktop.services import member_archive
 from conseil_desktop.services.member_archive import MemberSnapshot
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.i18n import fill
+from conseil_desktop.ui.signals import emit
 
 if TYPE_CHECKING:
     from conseil_desktop.ui.members.tab import MembersTab
@@ -113,8 +114,8 @@ class MemberActions(QObject):
         self._tab.reload()
         if person_id is not None:
             self._tab.show_member(person_id)
-        self._tab.members_changed.emit()
-        self._tab.message_posted.emit(message)
+        emit(self._tab.members_changed)
+        emit(self._tab.message_posted, message)
 
     # -- the form ------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
 from conseil_desktop import paths
 from conseil_desktop.ui.members.model import MembersModel
+from conseil_desktop.ui.signals import emit
 
 SETTINGS_KEY = "members/columns"
 ALWAYS_SHOWN = "last_name"
@@ -77,7 +78,7 @@ class ColumnChooser(QObject):
             return  # already so
         header.setSectionHidden(column, not shown)
         if shown:
-            self.column_shown.emit(key)
+            emit(self.column_shown, key)
         if remember:
             settings = preferences()
             settings.setValue(SETTINGS_KEY, self.shown_keys())

@@ -14,6 +14,7 @@ from conseil_desktop.services.member_filter import (
     FORMER,
     MemberFilters,
 )
+from conseil_desktop.ui.signals import emit
 
 COMBO_MINIMUM_CHARACTERS = 10
 
@@ -113,4 +114,4 @@ class MemberFilterBar(QWidget):
         self.archived.setChecked(True)
         self.archived.blockSignals(False)
         self.search.clear()
-        self.filters_changed.emit()
+        emit(self.filters_changed)

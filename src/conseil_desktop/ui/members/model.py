@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
@@ -26,9 +27,12 @@ from PySide6.QtWidgets import QApplication
 from conseil_desktop.services import member_list as ml
 from conseil_desktop.services.formatting import fmt_phone
 from conseil_desktop.services.member_filter import MemberFilters, MemberIndex
+from conseil_desktop.ui.signals import emit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the person's id, as in ui.models.table_model
 UNSORTED = -1
+RELEASE_DELAY_MS = 250
+MANY_PERSISTENT = 16  # rows kept by the views across a sort: above, map them all
 AnyIndex = QModelIndex | QPersistentModelIndex
 Row = tuple[Any, ...]
 
@@ -77,6 +81,11 @@ class MembersModel(QAbstractTableModel):
         self._sort: tuple[str | None, bool] = (None, False)
         self._extras: dict[str, dict[int, Any]] = {}
         self._cells = self._cell_makers()
+        self._retired: list[MemberIndex] = []
+        self._release_timer = QTimer(self)
+        self._release_timer.setSingleShot(True)
+        self._release_timer.setInterval(RELEASE_DELAY_MS)
+        self._release_timer.timeout.connect(self._release)
 
     # -- content ---------------------------------------------------------------------------
 
@@ -89,15 +98,20 @@ class MembersModel(QAbstractTableModel):
         """New rows (a reload), shown with these filters and search, in the same order."""
         self.beginResetModel()
         self._filters, self._search = filters, search
-        index = MemberIndex(listing)
-        for key, values in extras.items():
-            index.set_extra(key, values)
         self._extras = dict(extras)
-        index.set_filters(self._filters)
-        index.set_search(self._search)
-        index.sort(*self._sort)
-        self.index_ = index
+        self._retired.append(self.index_)
+        self.index_ = MemberIndex(listing, filters, search, *self._sort, extras=extras)
         self.endResetModel()
+        self._release_timer.start()
+
+    def _release(self) -> None:
+        """Free the rows of previous loads: 100,000 rows take tens of milliseconds to
+        free, so it is done once the new list is painted."""
+        self._retired.clear()
+
+    def prepare_search(self) -> None:
+        """Build the search keys now, so that the first keystroke does not wait for them."""
+        self.index_.search_keys()
 
     def set_extra(self, key: str, by_id: dict[int, Any]) -> None:
         """A column read on demand, once it is shown."""
@@ -105,8 +119,8 @@ class MembersModel(QAbstractTableModel):
         self.index_.set_extra(key, by_id)
         column = self.column_of(key)
         if self.rowCount():
-            self.dataChanged.emit(self.index(0, column),
-                                  self.index(self.rowCount() - 1, column))
+            emit(self.dataChanged, self.index(0, column),
+                 self.index(self.rowCount() - 1, column))
 
     def has_extra(self, key: str) -> bool:
         return key in self._extras
@@ -199,18 +213,19 @@ class MembersModel(QAbstractTableModel):
         key = self._keys[column] if column >= 0 else None
         descending = column >= 0 and order == Qt.SortOrder.DescendingOrder
         self._sort = (key, descending)
-        self.layoutAboutToBeChanged.emit()
+        emit(self.layoutAboutToBeChanged)
         before = self.persistentIndexList()
         positions = [self.index_.shown[i.row()] for i in before]
         self.index_.sort(key, descending)
         if before:
             shown = self.index_.shown
-            rows = ({p: r for r, p in enumerate(shown)} if len(before) > 8
-                    else {p: shown.index(p) for p in positions})
+            wanted = set(positions)  # the header's sections all point at row 0: few rows
+            rows = ({p: r for r, p in enumerate(shown)} if len(wanted) > MANY_PERSISTENT
+                    else {p: shown.index(p) for p in wanted})
             after = [self.index(rows[p], i.column()) for p, i in zip(positions, before,
                                                                       strict=True)]
             self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
+        emit(self.layoutChanged)
 
     # -- cells -----------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QLocale,
     QPoint,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -48,6 +49,8 @@ from conseil_desktop.ui.members.model import UNSORTED, MembersModel
 from conseil_desktop.ui.tabs.list_tab import SessionScope
 
 log = logging.getLogger(__name__)
+
+PREPARE_SEARCH_MS = 100  # the search keys are built this long after a load is painted
 
 
 class MembersTab(QWidget):
@@ -206,6 +209,7 @@ class MembersTab(QWidget):
         self._update_count()
         self.select_member(selected)
         self._show_detail(self.selected_id(), reread=True)  # the member may have changed
+        QTimer.singleShot(PREPARE_SEARCH_MS, self.model.prepare_search)  # once painted
         self.load_seconds = time.perf_counter() - started
         log.info("members: %d rows loaded in %.3f s", len(listing.rows), self.load_seconds)
 
