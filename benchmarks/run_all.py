@@ -10,8 +10,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 for script in ("build_large_db.py", "startup.py", "projects_contacts.py", "import_members.py",
-               "members_export.py", "documents_b.py", "documents_signin.py", "meetings.py",
-               "checkin.py"):
+               "members_export.py", "members_list.py", "documents_b.py", "documents_signin.py",
+               "meetings.py", "checkin.py"):
     print(f"== {script}")
     sys.argv = [script]
     try:
