@@ -19,8 +19,8 @@ from conseil_desktop.ui import main as gui_main
 from conseil_desktop.ui import opening
 from conseil_desktop.ui.excepthook import ExceptHook
 from conseil_desktop.ui.main import initial_database_path, run_gui
+from conseil_desktop.ui.members.tab import MembersTab
 from conseil_desktop.ui.preferences import Preferences
-from conseil_desktop.ui.tabs.list_tab import ListTab
 from tests.ui.helpers import Dialogs, make_database
 
 
@@ -39,10 +39,10 @@ def test_smoke_test_passes(db_path: Path, capsys: pytest.CaptureFixture[str]) ->
 def test_smoke_test_fails_on_a_bug(
     db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(self: ListTab) -> None:
+    def broken(self: MembersTab) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(ListTab, "reload", broken)
+    monkeypatch.setattr(MembersTab, "reload", broken)
     assert run_gui(db_path, smoke_test=True) == 1
     assert str(paths.log_file()) in capsys.readouterr().err
 
