@@ -2613,6 +2613,14 @@ La supprimer quand même, avec son émargement ?</translation>
         <translation>Ann&amp;uler la dernière modification</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Undo the last change (Ctrl+Z)</source>
+        <translation>Annuler la dernière modification (Ctrl+Z)</translation>
+    </message>
+    <message>
         <source>&amp;Personal data sheet…</source>
         <translation>&amp;Fiche de données personnelles…</translation>
     </message>
@@ -3245,6 +3253,10 @@ La supprimer quand même, avec son émargement ?</translation>
     <message>
         <source>Parental authorisation on:</source>
         <translation>Autorisation parentale du :</translation>
+    </message>
+    <message>
+        <source>Change it here only to correct a mistake. A suppléant who becomes titulaire: use “Become titulaire” on the Status page, which keeps the date.</source>
+        <translation>Ne le changez ici que pour corriger une erreur de saisie. Pour un suppléant qui devient titulaire, utilisez « Passer titulaire » dans la page Statut, qui garde la date.</translation>
     </message>
     <message>
         <source>“%1” is not in the list of structures: pick an existing one (or add it first in the Contacts tab).</source>

@@ -173,7 +173,8 @@ def test_an_existing_member_is_shown_and_edited(qtbot: Any, database: Database) 
     dialog = open_dialog(qtbot, database, person_id)
     assert dialog.windowTitle() == "Membre : Karim Benali"
     assert dialog.identity.phone.text() == "06 92 12 34 56"  # La Réunion, as dialled there
-    assert not dialog.membership.seat.isEnabled()  # changed only by a dated promotion
+    assert dialog.membership.seat.isEnabled()  # only the joining so far: a mistake can be fixed
+    assert "erreur" in dialog.membership.seat_note.text()
     assert not dialog.status.promote_button.isVisibleTo(dialog.status)  # a titulaire
     dialog.identity.first_name.setText("Karîm")
     assert dialog.save()
@@ -451,3 +452,33 @@ def test_each_page_alt_letters_differ_from_the_tabs_and_each_other(
         assert len(set(letters)) == len(letters), (dialog.pages.tabText(index), texts)
         clash = set(letters) & set(tabs)
         assert not clash, (dialog.pages.tabText(index), clash, texts)
+
+
+def test_a_seat_entered_wrongly_is_corrected_until_the_history_moves_on(
+    qtbot: Any, database: Database,
+) -> None:
+    person_id = add_member(database)  # titulaire by mistake
+    dialog = open_dialog(qtbot, database, person_id)
+    seat = dialog.membership.seat
+    seat.setCurrentIndex(seat.findData(Seat.SUPPLEANT))
+    page = dialog.status
+    assert "Suppléant" in page.current.text() and page.promote_button.isVisibleTo(page)
+    assert page.history.item(0, 2).text() == "Suppléant"  # the joining says it too
+    page.effective_on.setText("02/03/2026")
+    click(qtbot, page.promote_button)  # a promotion pending: the seat is no longer typed
+    assert not seat.isEnabled() and seat.currentData() == Seat.TITULAIRE
+    click(qtbot, page.forget_button)
+    assert seat.isEnabled() and seat.currentData() == Seat.SUPPLEANT
+    assert dialog.save()
+    with database.session_scope() as s:
+        detail = mc.member_detail(s, person_id)
+    assert detail.data.seat == Seat.SUPPLEANT
+    assert [(r.effective_on, r.seat) for r in detail.history] == [
+        (date(2025, 1, 10), Seat.SUPPLEANT)]
+
+    dialog = open_dialog(qtbot, database, person_id)
+    dialog.status.effective_on.setText("02/03/2026")
+    click(qtbot, dialog.status.promote_button)
+    assert dialog.save()
+    dialog = open_dialog(qtbot, database, person_id)  # a promotion recorded: dated changes only
+    assert not dialog.membership.seat.isEnabled()

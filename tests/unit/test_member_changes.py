@@ -438,3 +438,25 @@ def test_a_corrected_joining_date_moves_status_since_when_nothing_else_happened(
         detail = mc.member_detail(s, person_id)
     assert (detail.status_since, [r.effective_on for r in detail.history]) == (
         date(2024, 3, 1), [date(2024, 3, 1)])
+
+
+def test_a_seat_entered_wrongly_is_corrected_while_only_the_joining_is_recorded(
+        storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s)  # entered as titulaire by mistake
+        data = mc.member_detail(s, person_id).data
+    data.seat = Seat.SUPPLEANT
+    with storage.session_scope() as s:
+        mc.save_member_form(s, person_id, mc.MemberForm(data), today=TODAY)
+    with storage.session_scope() as s:
+        assert events(s, person_id) == [(MemberStatus.ACTIVE, date(2025, 1, 10), Seat.SUPPLEANT)]
+        assert mc.member_detail(s, person_id).data.seat == Seat.SUPPLEANT
+    promoted = mc.MemberForm(data, changes=[mc.StatusChange(date(2026, 3, 2))])
+    with storage.session_scope() as s:
+        mc.save_member_form(s, person_id, promoted, today=TODAY)
+        data = mc.member_detail(s, person_id).data
+    data.seat = Seat.SUPPLEANT  # the history has moved on: no silent change any more
+    with storage.session_scope() as s, pytest.raises(InvalidInputError, match="Passer titulaire"):
+        mc.save_member_form(s, person_id, mc.MemberForm(data), today=TODAY)
+    with storage.session_scope() as s:
+        assert mc.member_detail(s, person_id).data.seat == Seat.TITULAIRE

@@ -163,8 +163,13 @@ def save_member_form(session: Session, person_id: int | None, form: MemberForm,
         person_id = create_member(session, form.data, today=today)
     else:  # an e-mail, phone or postcode left as stored is left alone, even if now refused
         kept = unchanged_fields(form.data, stored)
+        membership = _person(session, person_id).membership
+        if membership is not None:  # the seat changes below, checked
+            kept.add("seat")
         update_member_fields(session, person_id, {
             name: getattr(form.data, name) for name in MEMBER_FIELDS if name not in kept})
+        if membership is not None and form.data.seat != membership.seat:
+            correct_seat(membership, form.data.seat)
         if stored is not None and form.data.joined_on != stored.joined_on:
             follow_joining_date(_membership(session, person_id), form.data.joined_on)
     for change in form.changes:
@@ -212,6 +217,19 @@ def promote_to_titulaire(session: Session, person_id: int, effective_on: date,
         status=membership.status, effective_on=effective_on, seat=Seat.TITULAIRE))
     membership.seat = Seat.TITULAIRE
     session.flush()
+
+
+def correct_seat(membership: Membership, seat: Seat) -> None:
+    """A seat entered wrongly, corrected while the history holds only the joining
+    (the joining entry says it too); after that a seat changes by a dated promotion."""
+    events = _events(membership)
+    if len(events) > 1:
+        raise InvalidInputError(
+            "Le siège ne peut plus être corrigé : l'historique du statut a déjà changé. Pour "
+            "un suppléant qui devient titulaire, utilisez « Passer titulaire ».")
+    membership.seat = Seat(seat)
+    for event in events:
+        event.seat = membership.seat
 
 
 def follow_joining_date(membership: Membership, joined_on: date | None) -> None:

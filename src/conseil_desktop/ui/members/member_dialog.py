@@ -41,6 +41,7 @@ from conseil_desktop.ui.members.member_form import (
     MemberIdentityPage,
     MembershipPage,
     Problems,
+    SeatEditing,
     Values,
     hint,
     member_data,
@@ -74,7 +75,7 @@ class MemberDialog(QDialog):
         self.person_id = person_id
         self.saved_id: int | None = None
         self._existing = False
-        self._loaded_seat = Seat.TITULAIRE
+        self._seat_editing = SeatEditing.FREE
         self.today = today or date.today()
         self.setMinimumSize(*MINIMUM_SIZE)
         self.setStyleSheet(STYLE)
@@ -106,6 +107,7 @@ class MemberDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.status.seat_changed.connect(self._seat_changed)
+        self.membership.seat.currentIndexChanged.connect(self._seat_corrected)
         self.identity.birth_date.textChanged.connect(self._check_minor)
         self.membership.parental_authorisation_on.textChanged.connect(self._check_minor)
         self._build()
@@ -127,7 +129,7 @@ class MemberDialog(QDialog):
         existing = self._existing = detail is not None and detail.is_member
         if detail is None:
             self.setWindowTitle(self.tr("New member"))
-            self.membership.set_seat(Seat.TITULAIRE, editable=True)
+            self.membership.set_seat(Seat.TITULAIRE, SeatEditing.FREE)
             self.status.load([], MemberStatus.ACTIVE, None, Seat.TITULAIRE, existing=False)
             self.roles.load([], role_labels, active_roles)
             self.consents.load({})
@@ -136,8 +138,9 @@ class MemberDialog(QDialog):
         self.setWindowTitle(fill(self.tr("Member: %1"),
                                  f"{data.first_name} {data.last_name}".strip()))
         self.identity.set_data(data)
-        self.membership.set_data(data, detail.organisation_name, existing=existing)
-        self._loaded_seat = data.seat
+        self._seat_editing = (SeatEditing.FREE if not existing else SeatEditing.CORRECTION
+                              if len(detail.history) <= 1 else SeatEditing.LOCKED)
+        self.membership.set_data(data, detail.organisation_name, seat=self._seat_editing)
         self.status.load(detail.history, detail.status, detail.status_since, data.seat,
                          existing=existing)
         self.roles.load(detail.roles, role_labels, active_roles)
@@ -170,8 +173,14 @@ class MemberDialog(QDialog):
             needs_parental_authorisation(born, authorised, self.today))
 
     def _seat_changed(self, seat: Seat) -> None:
+        """The seat once the status page's changes apply (locked while any is pending)."""
         if self._existing:
-            self.membership.set_seat(seat, editable=False)
+            locked = self.status.pending or self._seat_editing is SeatEditing.LOCKED
+            self.membership.set_seat(seat, SeatEditing.LOCKED if locked else self._seat_editing)
+
+    def _seat_corrected(self) -> None:
+        if self._existing and self.membership.seat.isEnabled():
+            self.status.correct_seat(Seat(self.membership.seat.currentData()))
 
     # -- reading and checking -----------------------------------------------------------------
 
@@ -183,7 +192,7 @@ class MemberDialog(QDialog):
         self.membership.read(values, problems)
         data = member_data(values)
         if self._existing:
-            data.seat = self._loaded_seat  # a promotion comes as a dated change
+            data.seat = self.status.base_seat()  # a promotion comes as a dated change
         for name, message in member_problems(data, today=self.today,
                                              stored=self._stored).items():
             problems.setdefault(name, message)

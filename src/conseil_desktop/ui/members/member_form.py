@@ -8,6 +8,8 @@ in E.164 by the service.
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -32,6 +34,12 @@ from conseil_desktop.ui.widgets.optional_inputs import OptionalDateEdit
 
 Values = dict[str, object]
 Problems = dict[str, str]
+
+
+class SeatEditing(Enum):
+    FREE = "free"  # a new member
+    CORRECTION = "correction"  # a saved member whose history holds only the joining
+    LOCKED = "locked"  # the history has moved on: a dated promotion only
 
 
 def required_label(text: str, buddy: QWidget) -> QLabel:
@@ -181,9 +189,7 @@ class MembershipPage(QWidget):
         self.designation_source = line(
             self, 120, self.tr("e.g. landlord's list, electoral roll, volunteers' list"))
         self.seat = combo(self, dict(labels.SEAT))
-        self.seat_note = hint(self.tr("To make a suppléant titulaire, use “Become titulaire” "
-                                      "on the Status page: the change is kept with its date."),
-                              self)
+        self.seat_note = hint("", self)
         self.joined_on = OptionalDateEdit(self)
         self.mandate_end_on = OptionalDateEdit(self)
         self.parental_authorisation_on = OptionalDateEdit(self)
@@ -223,7 +229,8 @@ class MembershipPage(QWidget):
     def remind_parental_authorisation(self, shown: bool) -> None:
         self.minor_note.setVisible(shown)
 
-    def set_data(self, data: MemberData, organisation_name: str, *, existing: bool) -> None:
+    def set_data(self, data: MemberData, organisation_name: str, *,
+                 seat: SeatEditing) -> None:
         select(self.college, data.college)
         index = self.organisation.findData(data.organisation_id)
         if index < 0 and data.organisation_id is not None:  # archived since: keep it
@@ -232,17 +239,27 @@ class MembershipPage(QWidget):
         self.organisation.setCurrentIndex(max(index, 0))
         select(self.designation, data.designation)
         self.designation_source.setText(data.designation_source)
-        self.set_seat(data.seat, editable=not existing)
+        self.set_seat(data.seat, seat)
         self.joined_on.set_date(data.joined_on)
         self.mandate_end_on.set_date(data.mandate_end_on)
         self.parental_authorisation_on.set_date(data.parental_authorisation_on)
         self._college_changed()
 
-    def set_seat(self, seat: Seat, *, editable: bool) -> None:
-        """A saved member's seat changes only through a dated promotion."""
+    def set_seat(self, seat: Seat, editing: SeatEditing) -> None:
+        """A saved member's seat changes through a dated promotion; while the history
+        holds only the joining, a seat entered wrongly can still be corrected here."""
+        self.seat.setEnabled(editing is not SeatEditing.LOCKED)
         select(self.seat, seat)
-        self.seat.setEnabled(editable)
-        self.seat_note.setVisible(not editable and seat == Seat.SUPPLEANT)
+        if editing is SeatEditing.CORRECTION:
+            self.seat_note.setText(self.tr(
+                "Change it here only to correct a mistake. A suppléant who becomes titulaire: "
+                "use “Become titulaire” on the Status page, which keeps the date."))
+        elif editing is SeatEditing.LOCKED and seat == Seat.SUPPLEANT:
+            self.seat_note.setText(self.tr(
+                "To make a suppléant titulaire, use “Become titulaire” on the Status page: "
+                "the change is kept with its date."))
+        self.seat_note.setVisible(editing is SeatEditing.CORRECTION
+                                  or (editing is SeatEditing.LOCKED and seat == Seat.SUPPLEANT))
 
     def read(self, values: Values, problems: Problems) -> None:
         values["college"] = self.college.currentData()

@@ -141,6 +141,17 @@ class MemberStatusPage(QWidget):
     def seat(self) -> Seat:
         return Seat.TITULAIRE if any(c.is_promotion for c in self.pending) else self._seat
 
+    def base_seat(self) -> Seat:
+        """The seat before the pending changes (as saved, or as corrected)."""
+        return self._seat
+
+    def correct_seat(self, seat: Seat) -> None:
+        """The seat corrected on the membership page: the joining entry says it too."""
+        if seat != self._seat and not self.pending:
+            self._seat = seat
+            self._history = [replace(row, seat=seat) for row in self._history]
+            self._refresh()
+
     def _last_change(self) -> date | None:
         days = [row.effective_on for row in self._history]
         days += [change.effective_on for change in self.pending]
