@@ -3305,6 +3305,10 @@ La supprimer quand même, avec son émargement ?</translation>
         <translation>Marquer comme &amp;faite aujourd'hui</translation>
     </message>
     <message>
+        <source>Open the &amp;meeting</source>
+        <translation>Ouvrir la &amp;réunion</translation>
+    </message>
+    <message>
         <source>Open actions: %1, of which %2 overdue.</source>
         <translation>Actions en cours : %1, dont %2 en retard.</translation>
     </message>

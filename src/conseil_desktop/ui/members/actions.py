@@ -53,6 +53,8 @@ class MemberActions(QObject):
                                              self.unarchive_current)
         self.undo_action = self._action(self.tr("&Undo the last change"), self.undo,
                                         [QKeySequence.StandardKey.Undo], on_tab)
+        self.undo_action.setIconText(self.tr("Undo"))  # on the tab's narrow button
+        self.undo_action.setToolTip(self.tr("Undo the last change (Ctrl+Z)"))
         self.sheet_action = self._action(self.tr("&Personal data sheet…"), self.data_sheet)
         self.anonymise_action = self._action(self.tr("A&nonymise…"), self.anonymise)
         self.import_action = self._action(self.tr("&Import members…"), self.import_members)

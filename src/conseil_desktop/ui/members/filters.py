@@ -16,7 +16,7 @@ from conseil_desktop.services.member_filter import (
 )
 from conseil_desktop.ui.signals import emit
 
-COMBO_MINIMUM_CHARACTERS = 10
+COMBO_MINIMUM_CHARACTERS = 6  # long labels are elided; the tooltip names the filter
 
 
 class MemberFilterBar(QWidget):
