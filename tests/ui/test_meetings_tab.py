@@ -383,6 +383,9 @@ def test_open_actions_overdue_first_and_marked_done(
     assert window.summary.text() == "Actions en cours : 2, dont 1 en retard."
     window.mark_selected_done()
     assert [a.text for a in window.actions_shown] == ["Plus tard"]
+    window.table.selectRow(0)
+    window.meeting_button.click()
+    assert meeting_page._open_pages[meeting_id].header.title.text() == "Plénière d'été"
     with database.session_scope() as session:
         done = session.scalars(select(Decision.done_on).where(Decision.text == "En retard"))
         assert done.one() == TODAY

@@ -130,7 +130,12 @@ class MeetingActions(QObject):
 
     def show_open_actions(self) -> None:
         open_actions.show_open_actions(self._tab, self._tab.session_scope,
-                                       on_changed=self._tab.meetings_changed.emit)
+                                       on_changed=self._open_action_done,
+                                       open_meeting=self.open_meeting)
+
+    def _open_action_done(self) -> None:
+        self._tab.meetings_changed.emit()
+        meeting_page.refresh_all_pages()
 
     def duplicate_current(self) -> None:
         meeting_id = self._tab.selected_id()

@@ -1,5 +1,5 @@
 """The *Documents* menu of a meeting's window: each entry builds one document
-of the meeting (from a fresh snapshot, in a worker) and offers it through
+of the meeting (from data read afresh, in a worker) and offers it through
 ``ui.documents.actions.offer_document`` (preview, print, open, save as)."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 from sqlalchemy.orm import Session
 
+from conseil_desktop.export.pdf.convocation import write_convocations
 from conseil_desktop.export.pdf.decisions import write_decisions_pdf
+from conseil_desktop.export.pdf.labels import write_labels
 from conseil_desktop.export.pdf.minutes import write_minutes_pdf
 from conseil_desktop.export.pdf.signin_sheet import write_signin_sheet_pdf
 from conseil_desktop.export.signin_rows import SigninOptions
@@ -22,6 +25,11 @@ from conseil_desktop.export.xlsx.decisions import write_decisions_xlsx
 from conseil_desktop.export.xlsx.signin_sheet import write_signin_sheet_xlsx
 from conseil_desktop.services import decision_register
 from conseil_desktop.services.formatting import fmt_date
+from conseil_desktop.services.meeting_addresses import (
+    PostalAddress,
+    council_address,
+    invitee_addresses,
+)
 from conseil_desktop.services.meeting_snapshot import MeetingSnapshot, meeting_snapshot
 from conseil_desktop.ui.documents.actions import DocumentRequest, offer_document
 from conseil_desktop.ui.workers import Progress
@@ -30,23 +38,43 @@ if TYPE_CHECKING:
     from conseil_desktop.ui.meetings.meeting_page import MeetingPage
 
 SessionScope = Callable[[], AbstractContextManager[Session]]
-Writer = Callable[[Path, str, MeetingSnapshot], None]
 
 
+@dataclass(frozen=True)
+class Material:
+    """What the documents of a meeting are made from, read in one session."""
 
-def _signin(path: Path, fmt: str, snapshot: MeetingSnapshot, *, archive: bool) -> None:
+    snapshot: MeetingSnapshot
+    addresses: dict[int, PostalAddress]
+    sender_address: str
+
+
+Writer = Callable[[Path, str, Material], None]
+
+
+def _signin(path: Path, fmt: str, material: Material, *, archive: bool) -> None:
     options = SigninOptions(with_attendance=archive, arrival_column=True)
     if fmt == "xlsx":
-        write_signin_sheet_xlsx(path, snapshot, options)
+        write_signin_sheet_xlsx(path, material.snapshot, options)
     else:
-        write_signin_sheet_pdf(path, snapshot, options)
+        write_signin_sheet_pdf(path, material.snapshot, options)
 
 
-def _minutes(path: Path, _fmt: str, snapshot: MeetingSnapshot) -> None:
-    write_minutes_pdf(path, snapshot)
+def _convocations(path: Path, _fmt: str, material: Material, *, skip_email: bool) -> None:
+    write_convocations(path, material.snapshot, material.addresses, skip_email=skip_email,
+                       sender_address=material.sender_address)
 
 
-def _decisions(path: Path, fmt: str, snapshot: MeetingSnapshot) -> None:
+def _labels(path: Path, _fmt: str, material: Material) -> None:
+    write_labels(path, material.addresses, skip_email=True)
+
+
+def _minutes(path: Path, _fmt: str, material: Material) -> None:
+    write_minutes_pdf(path, material.snapshot)
+
+
+def _decisions(path: Path, fmt: str, material: Material) -> None:
+    snapshot = material.snapshot
     rows = decision_register.meeting_rows(snapshot, dt.date.today())
     title = decision_register.register_title(snapshot)
     if fmt == "xlsx":
@@ -55,22 +83,39 @@ def _decisions(path: Path, fmt: str, snapshot: MeetingSnapshot) -> None:
         write_decisions_pdf(path, rows, title, council_name=snapshot.council_name)
 
 
-def documents() -> list[tuple[str, str, tuple[str, ...], Writer]]:
-    """Menu text, file name prefix, formats (the first is previewed) and writer."""
+def documents() -> list[tuple[str, str, tuple[str, ...], Writer] | None]:
+    """Menu text, file name prefix, formats (the first is previewed) and writer;
+    None for a separator."""
     return [
+        (QCoreApplication.translate("MeetingDocuments", "&Convocation letters"),
+         QCoreApplication.translate("MeetingDocuments", "Convocations"), ("pdf",),
+         lambda p, f, m: _convocations(p, f, m, skip_email=False)),
+        (QCoreApplication.translate("MeetingDocuments",
+                                    "Convocation letters to &post (not by e-mail)"),
+         QCoreApplication.translate("MeetingDocuments", "Convocations"), ("pdf",),
+         lambda p, f, m: _convocations(p, f, m, skip_email=True)),
+        (QCoreApplication.translate("MeetingDocuments", "Address &labels"),
+         QCoreApplication.translate("MeetingDocuments", "Labels"), ("pdf",), _labels),
+        None,
         (QCoreApplication.translate("MeetingDocuments", "&Sign-in sheet"),
          QCoreApplication.translate("MeetingDocuments", "Sign-in sheet"), ("pdf", "xlsx"),
-         lambda p, f, s: _signin(p, f, s, archive=False)),
+         lambda p, f, m: _signin(p, f, m, archive=False)),
         (QCoreApplication.translate("MeetingDocuments",
                                     "Sign-in sheet &with attendance (archive copy)"),
          QCoreApplication.translate("MeetingDocuments", "Attendance"), ("pdf", "xlsx"),
-         lambda p, f, s: _signin(p, f, s, archive=True)),
+         lambda p, f, m: _signin(p, f, m, archive=True)),
+        None,
         (QCoreApplication.translate("MeetingDocuments", "&Minutes (procès-verbal)"),
          QCoreApplication.translate("MeetingDocuments", "Minutes"), ("pdf",), _minutes),
         (QCoreApplication.translate("MeetingDocuments", "&Decision register"),
          QCoreApplication.translate("MeetingDocuments", "Decisions"), ("pdf", "xlsx"),
          _decisions),
     ]
+
+
+def read_material(session: Session, meeting_id: int) -> Material:
+    return Material(meeting_snapshot(session, meeting_id),
+                    invitee_addresses(session, meeting_id), council_address(session))
 
 
 def request_for(session_scope: SessionScope, meeting_id: int, snapshot: MeetingSnapshot,
@@ -81,9 +126,9 @@ def request_for(session_scope: SessionScope, meeting_id: int, snapshot: MeetingS
     def build(path: Path, fmt: str, progress: Progress) -> None:
         progress.step(0, reading)
         with session_scope() as session:
-            fresh = meeting_snapshot(session, meeting_id)
+            material = read_material(session, meeting_id)
         progress.step(1, writing)
-        write(path, fmt, fresh)
+        write(path, fmt, material)
 
     suggested = f"{name} {fmt_date(snapshot.date).replace('/', '-')} {snapshot.title}"
     return DocumentRequest(title=f"{name} — {snapshot.title}", suggested_name=suggested,
@@ -91,7 +136,11 @@ def request_for(session_scope: SessionScope, meeting_id: int, snapshot: MeetingS
 
 
 def fill_menu(menu: QMenu, page: MeetingPage) -> None:
-    for text, name, formats, write in documents():
+    for entry in documents():
+        if entry is None:
+            menu.addSeparator()
+            continue
+        text, name, formats, write = entry
         action = menu.addAction(text)
         action.triggered.connect(
             lambda _checked=False, n=name, f=formats, w=write: offer(page, n, f, w))

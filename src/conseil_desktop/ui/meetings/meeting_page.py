@@ -271,3 +271,9 @@ def close_open_page(meeting_id: int) -> None:
 def close_all_pages() -> None:
     for page in list(_open_pages.values()):
         page.close()
+
+
+def refresh_all_pages() -> None:
+    """Something changed elsewhere (an action marked done): read the open meetings again."""
+    for page in list(_open_pages.values()):
+        page.reload(page.agenda.current_id())

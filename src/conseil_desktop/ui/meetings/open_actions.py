@@ -39,7 +39,8 @@ _window: OpenActionsWindow | None = None
 
 class OpenActionsWindow(QDialog):
     def __init__(self, session_scope: SessionScope, parent: QWidget | None = None,
-                 on_changed: Callable[[], None] | None = None) -> None:
+                 on_changed: Callable[[], None] | None = None,
+                 open_meeting: Callable[[int], object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("open_actions")
         self.setWindowTitle(self.tr("Open actions"))
@@ -48,6 +49,7 @@ class OpenActionsWindow(QDialog):
         self.resize(980, 520)
         self._session_scope = session_scope
         self._on_changed = on_changed
+        self._open_meeting = open_meeting
         self.actions_shown: list[OpenAction] = []
         self.summary = QLabel(self)
         self.table = QTableWidget(0, 5, self)
@@ -60,17 +62,23 @@ class OpenActionsWindow(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)  # one line each; the tooltip shows a long text
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        rows.hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, self.fontMetrics().horizontalAdvance("x") * 30)
         self.done_button = QPushButton(self.tr("Mark as &done today"), self)
+        self.meeting_button = QPushButton(self.tr("Open the &meeting"), self)
+        self.meeting_button.setVisible(open_meeting is not None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.done_button)
+        bottom.addWidget(self.meeting_button)
         bottom.addStretch(1)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -78,6 +86,8 @@ class OpenActionsWindow(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.done_button.clicked.connect(self.mark_selected_done)
+        self.meeting_button.clicked.connect(self.open_selected_meeting)
+        self.table.cellDoubleClicked.connect(lambda _row, _column: self.open_selected_meeting())
         self.table.itemSelectionChanged.connect(self._enable)
         self.reload()
 
@@ -125,16 +135,27 @@ class OpenActionsWindow(QDialog):
         if self._on_changed is not None:
             self._on_changed()
 
+    def open_selected_meeting(self) -> None:
+        """Show the meeting that took the selected decision."""
+        decision_id = self.selected_id()
+        action = next((a for a in self.actions_shown if a.decision_id == decision_id), None)
+        if action is not None and self._open_meeting is not None:
+            self._open_meeting(action.meeting_id)
+
     def _enable(self) -> None:
-        self.done_button.setEnabled(self.selected_id() is not None)
+        selected = self.selected_id() is not None
+        self.done_button.setEnabled(selected)
+        self.meeting_button.setEnabled(selected)
 
 
 def show_open_actions(parent: QWidget | None, session_scope: SessionScope,
-                      on_changed: Callable[[], None] | None = None) -> OpenActionsWindow:
+                      on_changed: Callable[[], None] | None = None,
+                      open_meeting: Callable[[int], object] | None = None
+                      ) -> OpenActionsWindow:
     """Show the window (non-modal; the one already open is refreshed and raised)."""
     global _window
     if _window is None:
-        _window = OpenActionsWindow(session_scope, parent, on_changed)
+        _window = OpenActionsWindow(session_scope, parent, on_changed, open_meeting)
         _window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _window.destroyed.connect(_forget)
     else:
