@@ -28,6 +28,7 @@ from conseil_desktop.db.models import (
     Sex,
 )
 from conseil_desktop.services import member_changes as mc
+from conseil_desktop.services import member_roles as mr
 from conseil_desktop.services.members import MemberData, create_member
 from conseil_desktop.ui.database import Database
 from conseil_desktop.ui.members import member_dialog
@@ -109,7 +110,7 @@ def test_a_new_member_is_saved_with_every_field(qtbot: Any, database: Database) 
                                                            "liste du bailleur")
     assert (data.seat, data.joined_on, data.mandate_end_on) == (
         Seat.SUPPLEANT, date(2025, 1, 10), date(2028, 1, 9))
-    assert detail.roles == [mc.RoleData("president", date(2025, 2, 1), None, detail.roles[0].id)]
+    assert detail.roles == [mr.RoleData("president", date(2025, 2, 1), None, detail.roles[0].id)]
     assert detail.consents[ConsentKind.IMAGE] == mc.ConsentData(
         ConsentKind.IMAGE, True, date(2025, 1, 10), "formulaire papier")
     assert [(r.status, r.effective_on) for r in detail.history] == [
@@ -250,7 +251,7 @@ def test_a_suppleant_is_promoted_to_titulaire(qtbot: Any, database: Database) ->
 def test_roles_are_added_ended_and_removed(qtbot: Any, database: Database) -> None:
     person_id = add_member(database)
     with database.session_scope() as s:
-        secretary = mc.add_role(s, person_id, "secretaire", date(2025, 2, 1))
+        secretary = mr.add_role(s, person_id, "secretaire", date(2025, 2, 1))
     dialog = open_dialog(qtbot, database, person_id)
     page = dialog.roles
     page.role.setCurrentIndex(page.role.findData("tresorier"))

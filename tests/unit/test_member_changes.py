@@ -27,6 +27,7 @@ from conseil_desktop.db.models import (
 )
 from conseil_desktop.errors import InvalidInputError
 from conseil_desktop.services import member_changes as mc
+from conseil_desktop.services import member_roles as mr
 from conseil_desktop.services.member_checks import (
     check_member,
     is_minor,
@@ -240,13 +241,13 @@ def test_a_titulaire_or_a_departed_suppleant_cannot_be_promoted(storage: Storage
 def test_roles_are_added_ended_and_removed(storage: Storage) -> None:
     with storage.session_scope() as s:
         person_id = new_member(s)
-        president = mc.add_role(s, person_id, "president", date(2025, 2, 1))
-        secretary = mc.add_role(s, person_id, "secretaire", date(2025, 2, 1))
-        mc.end_role(s, president, date(2026, 2, 1))
-        mc.remove_role(s, secretary)
+        president = mr.add_role(s, person_id, "president", date(2025, 2, 1))
+        secretary = mr.add_role(s, person_id, "secretaire", date(2025, 2, 1))
+        mr.end_role(s, president, date(2026, 2, 1))
+        mr.remove_role(s, secretary)
     with storage.session_scope() as s:
         detail = mc.member_detail(s, person_id)
-    assert detail.roles == [mc.RoleData("president", date(2025, 2, 1), date(2026, 2, 1),
+    assert detail.roles == [mr.RoleData("president", date(2025, 2, 1), date(2026, 2, 1),
                                         president)]
     assert detail.role_labels["president"] == "Président·e"
     assert not detail.roles[0].current(TODAY)
@@ -256,34 +257,34 @@ def test_a_role_cannot_end_before_it_starts(storage: Storage) -> None:
     with storage.session_scope() as s:
         person_id = new_member(s)
         with pytest.raises(InvalidInputError, match=r"la fin \(01/01/2025\) précède le début"):
-            mc.add_role(s, person_id, "tresorier", date(2025, 6, 1), date(2025, 1, 1))
-        role = mc.add_role(s, person_id, "tresorier", date(2025, 6, 1))
+            mr.add_role(s, person_id, "tresorier", date(2025, 6, 1), date(2025, 1, 1))
+        role = mr.add_role(s, person_id, "tresorier", date(2025, 6, 1))
         with pytest.raises(InvalidInputError, match="précède le début"):
-            mc.end_role(s, role, date(2025, 5, 31))
-        mc.end_role(s, role, date(2025, 6, 1))
+            mr.end_role(s, role, date(2025, 5, 31))
+        mr.end_role(s, role, date(2025, 6, 1))
         with pytest.raises(InvalidInputError, match="déjà pris fin le 01/06/2025"):
-            mc.end_role(s, role, TODAY)
+            mr.end_role(s, role, TODAY)
 
 
 def test_unknown_or_doubled_roles_are_refused(storage: Storage) -> None:
     with storage.session_scope() as s:
         person_id = new_member(s)
         with pytest.raises(InvalidInputError, match="Rôle inconnu"):
-            mc.add_role(s, person_id, "empereur", TODAY)
-        mc.add_role(s, person_id, "animateur", date(2025, 1, 1))
+            mr.add_role(s, person_id, "empereur", TODAY)
+        mr.add_role(s, person_id, "animateur", date(2025, 1, 1))
         with pytest.raises(InvalidInputError, match="deux fois"):
-            mc.add_role(s, person_id, "animateur", TODAY)
+            mr.add_role(s, person_id, "animateur", TODAY)
         assert s.scalar(select(func.count()).select_from(MemberRole)) == 1
 
 
 def test_set_roles_updates_adds_and_removes_in_one_go(storage: Storage) -> None:
     with storage.session_scope() as s:
         person_id = new_member(s)
-        kept = mc.add_role(s, person_id, "president", date(2025, 2, 1))
-        dropped = mc.add_role(s, person_id, "secretaire", date(2025, 2, 1))
-        mc.set_roles(s, person_id, [
-            mc.RoleData("president", date(2025, 2, 1), date(2026, 1, 31), kept),
-            mc.RoleData("representant_copil", date(2026, 2, 1)),
+        kept = mr.add_role(s, person_id, "president", date(2025, 2, 1))
+        dropped = mr.add_role(s, person_id, "secretaire", date(2025, 2, 1))
+        mr.set_roles(s, person_id, [
+            mr.RoleData("president", date(2025, 2, 1), date(2026, 1, 31), kept),
+            mr.RoleData("representant_copil", date(2026, 2, 1)),
         ])
     with storage.session_scope() as s:
         roles = {r.role_code: r for r in mc.member_detail(s, person_id).roles}
@@ -291,7 +292,7 @@ def test_set_roles_updates_adds_and_removes_in_one_go(storage: Storage) -> None:
         assert roles["president"].id == kept and roles["president"].ended_on == date(2026, 1, 31)
         assert s.get(MemberRole, dropped) is None
         with pytest.raises(InvalidInputError, match="précède le début"):
-            mc.set_roles(s, person_id, [mc.RoleData("president", TODAY, date(2020, 1, 1))])
+            mr.set_roles(s, person_id, [mr.RoleData("president", TODAY, date(2020, 1, 1))])
         assert len(mc.member_detail(s, person_id).roles) == 2  # nothing changed
 
 
@@ -337,7 +338,7 @@ def test_the_whole_form_applies_status_promotion_roles_and_consents(storage: Sto
         changes=[mc.StatusChange(date(2026, 1, 5), MemberStatus.RESIGNED),
                  mc.StatusChange(date(2026, 2, 1), MemberStatus.ACTIVE),
                  mc.StatusChange(date(2026, 3, 1))],
-        roles=[mc.RoleData("president", date(2026, 3, 1))],
+        roles=[mr.RoleData("president", date(2026, 3, 1))],
         consents=[mc.ConsentData(ConsentKind.SHARE_CONTACT, True, TODAY, "formulaire papier")])
     with storage.session_scope() as s:
         assert mc.save_member_form(s, person_id, form, today=TODAY) == person_id
@@ -367,7 +368,7 @@ def test_a_contact_saved_through_the_form_becomes_a_member(storage: Storage) -> 
         detail = mc.member_detail(s, person.id)
         assert not detail.is_member and detail.history == []
         assert detail.data.email == "ines@exemple.fr" and detail.data.phone == ""
-        form = mc.MemberForm(detail.data, roles=[mc.RoleData("animateur", TODAY)])
+        form = mc.MemberForm(detail.data, roles=[mr.RoleData("animateur", TODAY)])
         mc.save_member_form(s, person.id, form, today=TODAY)
         detail = mc.member_detail(s, person.id)
     assert detail.is_member

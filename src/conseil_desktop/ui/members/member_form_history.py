@@ -29,14 +29,13 @@ from conseil_desktop.services import labels
 from conseil_desktop.services.council import Term
 from conseil_desktop.services.formatting import fmt_date
 from conseil_desktop.services.member_changes import (
-    RoleData,
     StatusChange,
     StatusEventRow,
     promotion_problem,
-    role_problem,
     status_change_problem,
 )
 from conseil_desktop.services.member_checks import read_day
+from conseil_desktop.services.member_roles import RoleData, role_problem
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.members.member_form import combo, hint
 from conseil_desktop.ui.projects.detail_tables import ReadOnlyTable
