@@ -3102,6 +3102,10 @@ La supprimer quand même, avec son émargement ?</translation>
         <translation>Historique (du plus ancien au plus récent) :</translation>
     </message>
     <message>
+        <source>Roles still held: %1. End them on the Roles page if the person has left them.</source>
+        <translation>Rôles encore en cours : %1. Terminez-les dans la page Rôles si la personne les a quittés.</translation>
+    </message>
+    <message>
         <source>Effective date</source>
         <translation>Date d'effet</translation>
     </message>

@@ -483,3 +483,25 @@ def test_a_seat_entered_wrongly_is_corrected_until_the_history_moves_on(
     assert dialog.save()
     dialog = open_dialog(qtbot, database, person_id)  # a promotion recorded: dated changes only
     assert not dialog.membership.seat.isEnabled()
+
+
+def test_a_departure_reminds_the_roles_still_held(qtbot: Any, database: Database) -> None:
+    person_id = add_member(database)
+    with database.session_scope() as s:
+        mr.add_role(s, person_id, "president", date(2025, 2, 1))
+    dialog = open_dialog(qtbot, database, person_id)
+    page, note = dialog.status, dialog.status.roles_note
+    assert not note.isVisibleTo(page)  # active: roles are normal
+    page.new_status.setCurrentIndex(page.new_status.findData(MemberStatus.RESIGNED))
+    page.effective_on.setText("30/09/2026")
+    click(qtbot, page.change_button)
+    assert note.isVisibleTo(page)
+    assert "Président·e" in note.text() and "Rôles" in note.text()
+    roles = dialog.roles
+    roles.table.selectRow(0)
+    roles.end_on.setText("30/09/2026")
+    click(qtbot, roles.end_button)
+    assert not note.isVisibleTo(page)
+    assert dialog.save()  # a reminder, never a block
+    with database.session_scope() as s:
+        assert [r.ended_on for r in mc.member_detail(s, person_id).roles] == [date(2026, 9, 30)]

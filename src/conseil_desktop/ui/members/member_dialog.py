@@ -108,6 +108,8 @@ class MemberDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.status.seat_changed.connect(self._seat_changed)
         self.membership.seat.currentIndexChanged.connect(self._seat_corrected)
+        self.status.seat_changed.connect(self._remind_roles)  # after every status change
+        self.roles.edited.connect(self._remind_roles)
         self.identity.birth_date.textChanged.connect(self._check_minor)
         self.membership.parental_authorisation_on.textChanged.connect(self._check_minor)
         self._build()
@@ -177,6 +179,9 @@ class MemberDialog(QDialog):
         if self._existing:
             locked = self.status.pending or self._seat_editing is SeatEditing.LOCKED
             self.membership.set_seat(seat, SeatEditing.LOCKED if locked else self._seat_editing)
+
+    def _remind_roles(self) -> None:
+        self.status.remind_roles(self.roles.held())
 
     def _seat_corrected(self) -> None:
         if self._existing and self.membership.seat.isEnabled():

@@ -81,6 +81,9 @@ class MemberStatusPage(QWidget):
             [self.tr("Since"), self.tr("Status"), self.tr("Seat"), ""])
         self.history.setObjectName("member_status_history")
         self.forget_button = QPushButton(self.tr("&Forget the unsaved changes"), self)
+        self.roles_note = hint("", self)
+        self.roles_note.setObjectName("roles_note")
+        self.roles_note.hide()
         self.new_member_note = hint(self.tr(
             "A new member is recorded as active from the day they joined. Status changes "
             "come later, once the member is saved."), self)
@@ -117,6 +120,7 @@ class MemberStatusPage(QWidget):
         layout.addWidget(self.new_member_note)
         layout.addLayout(grid)
         layout.addWidget(self.message)
+        layout.addWidget(self.roles_note)
         layout.addWidget(self.history_label)
         layout.addWidget(self.history)
         layout.addLayout(bottom)
@@ -130,6 +134,16 @@ class MemberStatusPage(QWidget):
             widget.setVisible(existing)
         self.new_member_note.setVisible(not existing)
         self.forget()
+
+    def remind_roles(self, role_labels: list[str]) -> None:
+        """A reminder, never a block: a member who left still holds these roles."""
+        if role_labels and self.status() != MemberStatus.ACTIVE:
+            self.roles_note.setText(fill(self.tr(
+                "Roles still held: %1. End them on the Roles page if the person has left "
+                "them."), ", ".join(role_labels)))
+            self.roles_note.show()
+        else:
+            self.roles_note.hide()
 
     # -- the state once the pending changes apply ----------------------------------------
 
@@ -230,6 +244,8 @@ class MemberStatusPage(QWidget):
 
 class MemberRolesPage(QWidget):
     """Roles from the council's list, each with its dates: add, end, remove."""
+
+    edited = Signal()  # the list of roles changed in the form
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -357,6 +373,11 @@ class MemberRolesPage(QWidget):
         self.table.set_rows([(self.label(r.role_code), fmt_date(r.started_on),
                               fmt_date(r.ended_on) or self.tr("(current)")) for r in self.rows])
         self._selection_changed()
+        self.edited.emit()
+
+    def held(self) -> list[str]:
+        """The roles without an end date, by their label."""
+        return [self.label(r.role_code) for r in self.rows if r.ended_on is None]
 
     def _selection_changed(self) -> None:
         chosen = self.table.selectionModel().hasSelection() and self.table.currentRow() >= 0
