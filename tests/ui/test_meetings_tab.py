@@ -389,3 +389,47 @@ def test_open_actions_overdue_first_and_marked_done(
     with database.session_scope() as session:
         done = session.scalars(select(Decision.done_on).where(Decision.text == "En retard"))
         assert done.one() == TODAY
+
+
+def test_a_decision_is_edited_from_its_saved_values_and_items_deleted_with_a_warning(
+        qtbot: Any, database: Database, tab: MeetingsTab, dialogs: Dialogs,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    meeting_id = tab.model.row_at(0).id
+    [owner] = add_people(database, ["Petit Jeanne"])
+    with database.session_scope() as session:
+        item = agenda.add_item(session, meeting_id, AgendaItemData("Budget"))
+        decision = decisions.add_decision(session, meeting_id, DecisionData(
+            item, "Adopté.", VoteMode.UNANIMITY, owner_person_id=owner,
+            deadline=dt.date(2027, 3, 1)))
+    page = open_page(tab, database)
+    seen: list[DecisionInput] = []
+
+    def edit(*args: Any) -> DecisionInput:
+        seen.append(args[-1])
+        return DecisionInput("Adopté à l'unanimité.", VoteMode.UNANIMITY, None, None, None,
+                             None, owner, None, "Petit Jeanne", None)
+
+    monkeypatch.setattr(page_actions, "ask_decision", edit)
+    page.item_panel.decisions.selectRow(0)
+    page.item_panel.edit_button.click()
+    assert (seen[0].text, seen[0].owner_name, seen[0].deadline) == (
+        "Adopté.", "Petit Jeanne", dt.date(2027, 3, 1))
+    with database.session_scope() as session:
+        saved = session.get(Decision, decision)
+        assert (saved.text, saved.deadline, saved.agenda_item_id) == (
+            "Adopté à l'unanimité.", None, item)
+    dialogs.answer("confirm", True, False)
+    page.agenda.setFocus()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Delete)
+    assert "1 décision" in dialogs.named("confirm")[1][2]
+    with database.session_scope() as session:
+        assert session.get(AgendaItem, item) is not None
+    dialogs.answer("confirm", True, True)
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Delete)
+    with database.session_scope() as session:
+        assert session.get(AgendaItem, item) is None
+        assert session.get(Decision, decision) is None
+    assert page.agenda.count() == 0
+    assert page.item_panel.heading.text() == "Choisissez un point de l'ordre du jour, ou ajoutez-en un."

@@ -300,8 +300,9 @@ def test_a_whole_meeting_from_the_keyboard(
         "Paul Martin", "31/01/2027"]
 
     # 8. The list shows the meeting as it now is.
-    window.tabs.setCurrentWidget(tab)
-    tab.reload()
+    window.tabs.setCurrentWidget(tab)  # read again shortly after the last change
+    qtbot.waitUntil(lambda: tab.is_loaded and tab.model.row_of(meeting_id) is not None
+                    and tab.model.row_at(tab.model.row_of(meeting_id)).represented == 1)
     row = tab.model.row_at(tab.model.row_of(meeting_id))
     assert (row.invited, row.present, row.represented, row.quorum_reached) == (6, 4, 1, True)
     model = tab.model

@@ -102,7 +102,7 @@ class MeetingActions(QObject):
         return page
 
     def _page_changed(self, _meeting_id: int | None = None) -> None:
-        self._tab.invalidate()
+        self._tab.reload_soon()
         self._tab.meetings_changed.emit()
 
     def edit_current(self) -> None:

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ SessionScope = Callable[[], AbstractContextManager[Session]]
 COLUMN_CHARACTERS = {Col.TYPE: 16, Col.TITLE: 34, Col.DATE: 17, Col.PLACE: 22, Col.INVITED: 7,
                      Col.PRESENT: 9, Col.QUORUM: 11}
 UPCOMING, PAST = 0, 1
+RELOAD_DELAY_MS = 400
 
 
 class MeetingsTab(QWidget):
@@ -72,6 +73,10 @@ class MeetingsTab(QWidget):
         self.checkin_button = QPushButton(self.tr("Sign-&in"), self)
         self.actions_button = QPushButton(self.tr("Open ac&tions…"), self)
         self.meeting_actions = MeetingActions(self)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self._reload_if_stale)
         self._build()
         self._connect()
 
@@ -159,6 +164,17 @@ class MeetingsTab(QWidget):
         """The database changed: read again now if visible, else when next shown."""
         self._stale = True
         if self.isVisible():
+            self.reload()
+
+    def reload_soon(self) -> None:
+        """A meeting's window saved something: read again once the user is done (a
+        burst of changes gives one reload), or when the tab is next shown."""
+        self._stale = True
+        if self.isVisible():
+            self._reload_timer.start()
+
+    def _reload_if_stale(self) -> None:
+        if self._stale and self.isVisible():
             self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
