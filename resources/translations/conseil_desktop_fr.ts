@@ -2304,6 +2304,22 @@ La supprimer quand même, avec son émargement ?</translation>
         <translation>Relevé de décisions</translation>
     </message>
     <message>
+        <source>Meeting &amp;file (dossier de séance)</source>
+        <translation>&amp;Dossier de séance</translation>
+    </message>
+    <message>
+        <source>Meeting file</source>
+        <translation>Dossier de séance</translation>
+    </message>
+    <message>
+        <source>Calendar &amp;event (.ics)…</source>
+        <translation>Évé&amp;nement d'agenda (.ics)…</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
         <source>Reading the meeting…</source>
         <translation>Lecture de la réunion…</translation>
     </message>

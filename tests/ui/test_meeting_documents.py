@@ -53,7 +53,8 @@ def test_every_document_of_the_menu_is_built(page: Any, tmp_path: Path,
     assert texts == ["&Lettres de convocation", "Lettres de convocation à en&voyer par courrier",
                      "É&tiquettes d'adresses", "&Feuille d'émargement",
                      "Feuille d'émargement &avec les présences (exemplaire d'archive)",
-                     "&Procès-verbal", "&Relevé de décisions"]
+                     "&Procès-verbal", "&Relevé de décisions", "&Dossier de séance",
+                     "Évé&nement d'agenda (.ics)…"]
     for action in menu.actions():
         if not action.isSeparator():
             action.trigger()
@@ -63,6 +64,10 @@ def test_every_document_of_the_menu_is_built(page: Any, tmp_path: Path,
         for fmt in request.formats:
             target = tmp_path / f"{number}.{fmt}"
             request.build(target, fmt, progress)
-            assert target.read_bytes()[:4] == (b"%PDF" if fmt == "pdf" else b"PK\x03\x04")
+            magic = {"pdf": b"%PDF", "xlsx": b"PK\x03\x04", "ics": b"BEGI"}[fmt]
+            assert target.read_bytes()[:4] == magic
     assert [r.formats for r in offered] == [("pdf",)] * 3 + [("pdf", "xlsx")] * 2 + [
-        ("pdf",), ("pdf", "xlsx")]
+        ("pdf",), ("pdf", "xlsx"), ("pdf",), ("ics",)]
+    calendar = (tmp_path / f"{len(offered) - 1}.ics").read_text(encoding="utf-8")
+    assert "SUMMARY:Assemblée plénière de novembre" in calendar
+    assert "Budget" in calendar

@@ -15,8 +15,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 from sqlalchemy.orm import Session
 
+from conseil_desktop.export.ics import write_calendar
 from conseil_desktop.export.pdf.convocation import write_convocations
 from conseil_desktop.export.pdf.decisions import write_decisions_pdf
+from conseil_desktop.export.pdf.dossier import write_dossier
 from conseil_desktop.export.pdf.labels import write_labels
 from conseil_desktop.export.pdf.minutes import write_minutes_pdf
 from conseil_desktop.export.pdf.signin_sheet import write_signin_sheet_pdf
@@ -30,6 +32,7 @@ from conseil_desktop.services.meeting_addresses import (
     council_address,
     invitee_addresses,
 )
+from conseil_desktop.services.meeting_list import CalendarEntry, calendar_entries
 from conseil_desktop.services.meeting_snapshot import MeetingSnapshot, meeting_snapshot
 from conseil_desktop.ui.documents.actions import DocumentRequest, offer_document
 from conseil_desktop.ui.workers import Progress
@@ -47,6 +50,7 @@ class Material:
     snapshot: MeetingSnapshot
     addresses: dict[int, PostalAddress]
     sender_address: str
+    calendar: list[CalendarEntry]
 
 
 Writer = Callable[[Path, str, Material], None]
@@ -67,6 +71,15 @@ def _convocations(path: Path, _fmt: str, material: Material, *, skip_email: bool
 
 def _labels(path: Path, _fmt: str, material: Material) -> None:
     write_labels(path, material.addresses, skip_email=True)
+
+
+def _dossier(path: Path, _fmt: str, material: Material) -> None:
+    write_dossier(path, material.snapshot, material.addresses,
+                  sender_address=material.sender_address)
+
+
+def _calendar(path: Path, _fmt: str, material: Material) -> None:
+    write_calendar(path, material.calendar, name=material.snapshot.council_name)
 
 
 def _minutes(path: Path, _fmt: str, material: Material) -> None:
@@ -110,12 +123,18 @@ def documents() -> list[tuple[str, str, tuple[str, ...], Writer] | None]:
         (QCoreApplication.translate("MeetingDocuments", "&Decision register"),
          QCoreApplication.translate("MeetingDocuments", "Decisions"), ("pdf", "xlsx"),
          _decisions),
+        None,
+        (QCoreApplication.translate("MeetingDocuments", "Meeting &file (dossier de séance)"),
+         QCoreApplication.translate("MeetingDocuments", "Meeting file"), ("pdf",), _dossier),
+        (QCoreApplication.translate("MeetingDocuments", "Calendar &event (.ics)…"),
+         QCoreApplication.translate("MeetingDocuments", "Meeting"), ("ics",), _calendar),
     ]
 
 
 def read_material(session: Session, meeting_id: int) -> Material:
     return Material(meeting_snapshot(session, meeting_id),
-                    invitee_addresses(session, meeting_id), council_address(session))
+                    invitee_addresses(session, meeting_id), council_address(session),
+                    calendar_entries(session, meeting_id))
 
 
 def request_for(session_scope: SessionScope, meeting_id: int, snapshot: MeetingSnapshot,
