@@ -5,10 +5,13 @@ a refused sheet, and a cancelled import that writes nothing."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QWidget
 
 from conseil_desktop.services.importing import Field, RowAction, load_mappings
@@ -210,3 +213,32 @@ def test_a_sheet_without_titles_is_refused_and_another_can_be_chosen(
     before = people(database)
     assert tools.import_members(parent, database.session_scope) is False
     assert people(database) == before
+
+
+def test_a_second_click_on_import_while_it_runs_starts_nothing(
+        qtbot: Any, parent: QWidget, database: Database, dialogs: Dialogs,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before the progress dialog shows (half a second), a double click on *Importer*
+    or another key reaches the wizard: it must not import the file a second time."""
+    applied: list[int] = []
+    real_apply = import_wizard.apply_import
+
+    def slow_apply(*args: Any, **kwargs: Any) -> Any:
+        applied.append(1)
+        time.sleep(0.3)
+        return real_apply(*args, **kwargs)
+
+    def run(wizard: ImportWizard) -> None:
+        wizard.show()
+        wizard.go_next()
+        assert wizard.page() == wizard.PREVIEW
+        QTimer.singleShot(100, lambda: QTest.mouseClick(wizard.import_button,
+                                                        Qt.MouseButton.LeftButton))
+        wizard.import_button.click()
+        assert wizard.page() == wizard.RESULT
+
+    monkeypatch.setattr(import_wizard, "apply_import", slow_apply)
+    dialogs.answer("ask_open_path", DATA / "liste_adherents.xlsx")
+    drive(monkeypatch, import_wizard, run)
+    assert tools.import_members(parent, database.session_scope) is True
+    assert applied == [1]

@@ -20,14 +20,16 @@ import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QEventLoop,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QThread,
     QTimer,
 )
-from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
 from conseil_desktop import paths
@@ -83,7 +85,41 @@ def run_and_wait(parent: QWidget, title: str, steps: int,
         outcome.done = True
         return outcome.value
 
-    worker = start_task(parent, title, steps, wrapped)  # it deletes itself once finished
+    blocker = OnlyProgressInput()
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.installEventFilter(blocker)
+    try:
+        _wait(start_task(parent, title, steps, wrapped))  # it deletes itself once finished
+    finally:
+        if app is not None:
+            app.removeEventFilter(blocker)
+    QCoreApplication.processEvents()  # the worker's last signals (progress dialog closed)
+    if crashed:
+        errors.show_crash_dialog(parent, paths.log_file())
+    return outcome
+
+
+_USER_INPUT = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
+    QEvent.Type.Wheel, QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride,
+})
+
+
+class OnlyProgressInput(QObject):
+    """While a task runs, clicks and keys reach only its progress dialog (*Annuler*):
+    the window behind cannot start the same work again (a double click on *Importer*)
+    in the half second before the progress dialog shows."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _USER_INPUT and isinstance(watched, QWidget):
+            return not isinstance(watched.window(), QProgressDialog)
+        return False
+
+
+def _wait(worker: QThread) -> None:
+    """Run the event loop until the worker has ended."""
     loop = QEventLoop()
 
     def ended() -> bool:
@@ -101,10 +137,6 @@ def run_and_wait(parent: QWidget, title: str, steps: int,
     if not ended():
         loop.exec()
     poll.stop()
-    QCoreApplication.processEvents()  # the worker's last signals (progress dialog closed)
-    if crashed:
-        errors.show_crash_dialog(parent, paths.log_file())
-    return outcome
 
 
 def tell(parent: QWidget, title: str, text: str) -> None:
