@@ -36,7 +36,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 GOALS_MS = {"load": 300.0, "keystroke": 50.0, "sort": 150.0}
 WORDS = ["martin", "elodie", "0612", "bellefontaine", "nguyen thi", "ben said k"]
-FROM = " FROM person p JOIN membership m ON m.person_id = p.id WHERE p.anonymised_at IS NULL"
+FROM = " FROM membership m JOIN person p ON p.id = m.person_id WHERE p.anonymised_at IS NULL"
 FLOOR_QUERY = ("SELECT p.id, p.last_name, p.first_name, m.college, m.seat, m.status,"
                " m.organisation_id, p.phone, p.search_key, p.archived_at" + FROM)
 # Every column of the tab, for the sorting floors (read untimed), by column key.

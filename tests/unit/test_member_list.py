@@ -190,6 +190,11 @@ def test_typing_more_letters_narrows_and_deleting_widens(
     assert not index.set_search(" Z ")  # the same word: nothing to do
     index.set_search("z durand")
     assert names(index) == []
+    index.set_search("a")
+    index.set_search("a z")  # most rows found "a": the C-level passes
+    assert names(index) == ["Aït-Ahmed", "Zidane"]
+    index.set_search("a")  # erased: remembered
+    assert len(index.shown) == 7
 
 
 def test_search_and_filters_combine(storage: Storage, council: dict[str, int]) -> None:
