@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QWidget,
+)
 
 from conseil_desktop.db.models import College, MemberStatus, Seat
 from conseil_desktop.services import labels
@@ -53,9 +60,9 @@ class MemberFilterBar(QWidget):
         self.set_roles([])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 1)
+        layout.addWidget(self.search, 3)
         for combo in (self.college, self.status, self.seat, self.role):
-            layout.addWidget(combo)
+            layout.addWidget(combo, 1)  # the room left is shared: labels show whole
             combo.currentIndexChanged.connect(self.filters_changed)
         layout.addWidget(self.archived)
         self.archived.toggled.connect(self.filters_changed)
@@ -69,6 +76,7 @@ class MemberFilterBar(QWidget):
         combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(COMBO_MINIMUM_CHARACTERS)
+        combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return combo
 
     def set_roles(self, roles: list[Term]) -> None:
