@@ -337,6 +337,11 @@ def test_enter_in_a_page_field_does_not_save_the_form(qtbot: Any, database: Data
     dialog.roles.started_on.setFocus()
     qtbot.keyClick(dialog.roles.started_on, Qt.Key.Key_Return)
     assert [r.role_code for r in dialog.roles.rows] == ["tresorier"]  # Enter added the role
+    dialog.roles.table.selectRow(0)
+    dialog.roles.end_on.setText("30/06/2026")
+    dialog.roles.end_on.setFocus()
+    qtbot.keyClick(dialog.roles.end_on, Qt.Key.Key_Return)  # Enter ends the selected role
+    assert dialog.isVisible() and dialog.roles.rows[0].ended_on == date(2026, 6, 30)
     dialog.pages.setCurrentWidget(dialog.status)
     dialog.status.effective_on.setFocus()
     qtbot.keyClick(dialog.status.effective_on, Qt.Key.Key_Return)
@@ -347,7 +352,8 @@ def test_enter_in_a_page_field_does_not_save_the_form(qtbot: Any, database: Data
     qtbot.keyClick(dialog.identity.first_name, Qt.Key.Key_Return)  # elsewhere Enter saves
     assert dialog.result() == QDialog.DialogCode.Accepted
     with database.session_scope() as s:
-        assert [r.role_code for r in mc.member_detail(s, person_id).roles] == ["tresorier"]
+        assert [(r.role_code, r.ended_on) for r in mc.member_detail(s, person_id).roles] == [
+            ("tresorier", date(2026, 6, 30))]
 
 
 def test_an_under_sixteen_without_parental_authorisation_gets_a_reminder(

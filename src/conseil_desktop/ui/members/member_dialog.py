@@ -157,7 +157,11 @@ class MemberDialog(QDialog):
                 self.roles.add_role()
                 event.accept()
                 return
-            if focus in (self.status.effective_on, self.status.new_status, self.roles.end_on,
+            if focus is self.roles.end_on:
+                self.roles.end_selected()
+                event.accept()
+                return
+            if focus in (self.status.effective_on, self.status.new_status,
                          self.membership.organisation,
                          self.membership.organisation.lineEdit()):
                 event.accept()
