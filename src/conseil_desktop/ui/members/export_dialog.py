@@ -59,29 +59,9 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export the members"))
         self.choice: ExportChoice | None = None
         self.formats = QButtonGroup(self)
-        format_box = QGroupBox(self.tr("Format"), self)
-        format_row = QHBoxLayout(format_box)
-        labels = {"xlsx": self.tr("Excel workbook (.xlsx)"), "pdf": self.tr("PDF list (.pdf)"),
-                  "csv": self.tr("CSV text (.csv)")}
         self.format_buttons: dict[str, QRadioButton] = {}
-        for kind in FORMATS:
-            button = QRadioButton(labels[kind], format_box)
-            button.setObjectName(f"format_{kind}")
-            self.formats.addButton(button)
-            format_row.addWidget(button)
-            self.format_buttons[kind] = button
-        self.format_buttons["xlsx"].setChecked(True)
-        columns_box = QGroupBox(self.tr("Columns"), self)
-        grid = QGridLayout(columns_box)
         self.column_boxes: dict[str, QCheckBox] = {}
-        for n, column in enumerate(ALL_COLUMNS):
-            box = QCheckBox(column.header, columns_box)
-            box.setObjectName(f"column_{column.key}")
-            box.setChecked(column.key not in ON_REQUEST)
-            if column.key in ON_REQUEST:
-                box.setToolTip(self.tr("Personal data: export it only when needed."))
-            grid.addWidget(box, n // 3, n % 3)
-            self.column_boxes[column.key] = box
+        format_box, columns_box = self._format_box(), self._columns_box()
         self.only_shown = QRadioButton(self)
         self.every_member = QRadioButton(self.tr("Every member"), self)
         scope = QButtonGroup(self)
@@ -108,6 +88,34 @@ class ExportDialog(QDialog):
         layout.addWidget(self.every_member)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+
+    def _format_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Format"), self)
+        row = QHBoxLayout(box)
+        labels = {"xlsx": self.tr("Excel workbook (.xlsx)"), "pdf": self.tr("PDF list (.pdf)"),
+                  "csv": self.tr("CSV text (.csv)")}
+        for kind in FORMATS:
+            button = QRadioButton(labels[kind], box)
+            button.setObjectName(f"format_{kind}")
+            self.formats.addButton(button)
+            row.addWidget(button)
+            self.format_buttons[kind] = button
+        self.format_buttons["xlsx"].setChecked(True)
+        return box
+
+    def _columns_box(self) -> QGroupBox:
+        """Every column, ticked but for the phone and e-mail (personal data)."""
+        box = QGroupBox(self.tr("Columns"), self)
+        grid = QGridLayout(box)
+        for n, column in enumerate(ALL_COLUMNS):
+            check = QCheckBox(column.header, box)
+            check.setObjectName(f"column_{column.key}")
+            check.setChecked(column.key not in ON_REQUEST)
+            if column.key in ON_REQUEST:
+                check.setToolTip(self.tr("Personal data: export it only when needed."))
+            grid.addWidget(check, n // 3, n % 3)
+            self.column_boxes[column.key] = check
+        return box
 
     def accept_choice(self) -> None:
         keys = tuple(key for key, box in self.column_boxes.items() if box.isChecked())
