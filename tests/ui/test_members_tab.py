@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from conseil_desktop.db.engine import open_storage
 from conseil_desktop.db.models import (
     Attendance,
     AttendanceStatus,
@@ -34,7 +35,7 @@ from conseil_desktop.ui.database import Database
 from conseil_desktop.ui.members import member_dialog, tools
 from conseil_desktop.ui.members.model import ID_ROLE
 from conseil_desktop.ui.members.tab import MembersTab
-from tests.ui.helpers import Dialogs
+from tests.ui.helpers import Dialogs, make_database
 
 
 def add(database: Database, last: str, first: str, **fields: Any) -> int:
@@ -354,3 +355,14 @@ def test_reads_again_when_invalidated(tab: MembersTab, database: Database) -> No
     assert "Zola" not in column(tab, "last_name")
     tab.invalidate()  # visible: read at once
     assert "Zola" in column(tab, "last_name")
+
+
+def test_undo_is_forgotten_when_another_base_is_opened(
+        window: Any, dialogs: Dialogs, tmp_path: Any) -> None:
+    tab = window.members_tab
+    tab.select_member(tab.model.row_id(0))
+    dialogs.answer("confirm", True)
+    tab.member_actions.archive_action.trigger()
+    assert tab.member_actions.undo_action.isEnabled()
+    window.database.replace(open_storage(make_database(tmp_path / "autre.db")))
+    assert tab.is_loaded and not tab.member_actions.undo_action.isEnabled()

@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
 
     def _on_database_switched(self, path: Path) -> None:
         self._show_database(path)
+        self.members_tab.member_actions.forget_undo()  # its member may not be there any more
         for tab in self.list_tabs:
             tab.invalidate()
 

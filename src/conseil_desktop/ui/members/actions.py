@@ -108,6 +108,10 @@ class MemberActions(QObject):
             errors.show_user_error(self._tab, title, exc)
             self._tab.reload()
 
+    def forget_undo(self) -> None:
+        """Nothing to undo any more (another base, or a backup, was opened)."""
+        self._set_undo(None)
+
     def _set_undo(self, entry: UndoEntry | None) -> None:
         self.undo_entry = entry
         self.undo_action.setEnabled(entry is not None)
