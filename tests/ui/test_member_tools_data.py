@@ -46,6 +46,7 @@ def test_duplicates_are_listed_previewed_and_merged(
         assert [(p.first_id, p.second_id, p.reason) for p in dialog.pairs] == [
             (first, second, "même courriel")]
         assert "1" in dialog.count_label.text()
+        assert dialog.merge_pane.isVisibleTo(dialog)
         preview = dialog.preview
         assert preview is not None and (preview.keep_id, preview.drop_id) == (first, second)
         shown = {dialog.fields.item(r, 0).text(): dialog.fields.item(r, 1).text()
@@ -61,6 +62,7 @@ def test_duplicates_are_listed_previewed_and_merged(
         dialog.merge_button.click()
         assert dialog.merged == 1 and dialog.pairs == []
         assert "Aucun doublon" in dialog.count_label.text()
+        assert not dialog.merge_pane.isVisibleTo(dialog)  # no empty "record to keep"
 
     drive(monkeypatch, duplicates_dialog, steps)
     assert tools.find_duplicates(parent, database.session_scope) is True

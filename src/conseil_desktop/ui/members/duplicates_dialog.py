@@ -112,7 +112,7 @@ class DuplicatesDialog(QDialog):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.count_label)
         top_layout.addWidget(self.pairs_view)
-        bottom = QWidget(self)
+        bottom = self.merge_pane = QWidget(self)  # hidden while no pair is chosen
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         keep_row = QHBoxLayout()
@@ -190,6 +190,7 @@ class DuplicatesDialog(QDialog):
     def show_preview(self) -> None:
         pair = self.current_pair()
         self.preview = None
+        self.merge_pane.setVisible(pair is not None)
         self.fields.setRowCount(0)
         self.moves.setText("")
         for button, label, person_id in ((self.keep_first, "first_label", "first_id"),
