@@ -249,10 +249,17 @@ def open_meeting(parent: QWidget | None, session_scope: SessionScope,
         page = MeetingPage(session_scope, meeting_id, parent)
         page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _open_pages[meeting_id] = page
+        # Deleted with its parent (the main window) without being closed: forget it too.
+        page.destroyed.connect(lambda _object=None, m=meeting_id, p=page: _forget(m, p))
     page.show()
     page.raise_()
     page.activateWindow()
     return page
+
+
+def _forget(meeting_id: int, page: MeetingPage) -> None:
+    if _open_pages.get(meeting_id) is page:
+        del _open_pages[meeting_id]
 
 
 def refresh_open_page(meeting_id: int) -> None:
