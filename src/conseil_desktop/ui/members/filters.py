@@ -65,7 +65,7 @@ class MemberFilterBar(QWidget):
             layout.addWidget(combo, 1)  # the room left is shared: labels show whole
             combo.currentIndexChanged.connect(self.filters_changed)
         layout.addWidget(self.archived)
-        self.archived.toggled.connect(self.filters_changed)
+        self.archived.toggled.connect(self._archived_toggled)
         self.search.textChanged.connect(self.search_changed)
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
@@ -78,6 +78,15 @@ class MemberFilterBar(QWidget):
         combo.setMinimumContentsLength(COMBO_MINIMUM_CHARACTERS)
         combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return combo
+
+    def _archived_toggled(self, checked: bool) -> None:
+        """Archived members are former members: ticking the box while only the active
+        ones are listed would show nothing more, so every status is listed then."""
+        if checked and self.status.currentData() == "active":
+            self.status.blockSignals(True)
+            self.status.setCurrentIndex(self.status.findData(None))
+            self.status.blockSignals(False)
+        emit(self.filters_changed)
 
     def set_roles(self, roles: list[Term]) -> None:
         """Refill the roles, keeping the one chosen when it is still offered."""
