@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from conseil_desktop.db.engine import Storage
-from conseil_desktop.db.models import Decision
+from conseil_desktop.db.models import Decision, Project, ProjectLink
 from conseil_desktop.errors import InvalidInputError
 from conseil_desktop.services.agenda import (
     AgendaItemData,
@@ -121,6 +121,27 @@ def test_delete_item_with_decisions_asks_then_removes_them(
         assert s.scalar(select(func.count()).select_from(Decision)) == 1
         assert list_items(s, mid)[0].decision_count == 1
     assert titles(storage, mid) == "ACDE"
+
+
+def test_deleting_an_item_says_when_projects_cite_its_decisions(
+        storage: Storage, five: tuple[int, list[int]]) -> None:
+    mid, (a, *_rest) = five
+    with storage.session_scope() as s:
+        decision = add_decision(s, mid, DecisionData(a, "Subvention accordée"))
+        project = Project(title="Jardins partagés", year=2026)
+        s.add(project)
+        s.flush()
+        s.add(ProjectLink(project_id=project.id, meeting_id=mid, decision_id=decision))
+    with storage.session_scope() as s, pytest.raises(ConfirmationNeeded) as caught:
+        delete_item(s, a)
+    assert caught.value.message == (
+        "Le point « A » a 1 décision. Le supprimer les efface aussi. Des projets (1) citent "
+        "ces décisions : ce lien disparaît aussi.")
+    with storage.session_scope() as s:
+        delete_item(s, a, confirmed=True)
+    with storage.session_scope() as s:
+        assert s.scalar(select(func.count()).select_from(ProjectLink)) == 0
+        assert s.scalar(select(func.count()).select_from(Project)) == 1
 
 
 def test_unknown_item_or_meeting(storage: Storage) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from conseil_desktop.db.models import AgendaItem, Decision, Person
+from conseil_desktop.db.models import AgendaItem, Decision, Person, ProjectLink
 from conseil_desktop.errors import InvalidInputError
 from conseil_desktop.services.meetings import ConfirmationNeeded, require_meeting
 
@@ -103,8 +103,14 @@ def delete_item(session: Session, item_id: int, *, confirmed: bool = False) -> N
         what = [f"{decisions} décision{'s' if decisions > 1 else ''}"] if decisions else []
         if item.summary.strip():
             what.append("un compte rendu des débats")
+        projects = session.scalar(select(func.count(func.distinct(ProjectLink.project_id)))
+                                  .join(Decision, Decision.id == ProjectLink.decision_id)
+                                  .where(Decision.agenda_item_id == item_id)) or 0
+        cited = (f" Des projets ({projects}) citent ces décisions : ce lien disparaît aussi."
+                 if projects else "")
         raise ConfirmationNeeded(
-            f"Le point « {item.title} » a {' et '.join(what)}. Le supprimer les efface aussi.")
+            f"Le point « {item.title} » a {' et '.join(what)}. Le supprimer les efface "
+            f"aussi.{cited}")
     meeting_id = item.meeting_id
     session.execute(delete(Decision).where(Decision.agenda_item_id == item_id))
     session.delete(item)
