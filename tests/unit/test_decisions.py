@@ -5,16 +5,24 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from conseil_desktop.db.engine import Storage
-from conseil_desktop.db.models import AgendaItem, Decision, Organisation, VoteMode
+from conseil_desktop.db.models import (
+    AgendaItem,
+    Decision,
+    Organisation,
+    Project,
+    ProjectLink,
+    VoteMode,
+)
 from conseil_desktop.errors import InvalidInputError
 from conseil_desktop.services.agenda import AgendaItemData, add_item, list_items
 from conseil_desktop.services.decisions import (
     DecisionData,
     add_decision,
     delete_decision,
+    delete_warning,
     get_decision,
     mark_done,
     open_actions,
@@ -178,3 +186,26 @@ def test_deleting_an_item_row_directly_keeps_decisions_as_other(
         s.delete(s.get(AgendaItem, item))
     with storage.session_scope() as s:
         assert s.scalar(select(Decision.agenda_item_id).where(Decision.id == did)) is None
+
+
+def test_deleting_a_decision_cited_by_projects_is_announced(
+        storage: Storage, sitting: tuple[int, int, dict[str, int]]) -> None:
+    mid, item, _ = sitting
+    with storage.session_scope() as s:
+        cited = add_decision(s, mid, DecisionData(item, "Subvention accordée"))
+        alone = add_decision(s, mid, DecisionData(item, "Prochaine réunion en janvier"))
+        for title in ("Jardins partagés", "Fête de quartier"):
+            project = Project(title=title, year=2026)
+            s.add(project)
+            s.flush()
+            s.add(ProjectLink(project_id=project.id, meeting_id=mid, decision_id=cited))
+    with storage.session_scope() as s:
+        assert delete_warning(s, alone) is None
+        assert delete_warning(s, cited) == (
+            "Cette décision est citée par les projets « Fête de quartier », « Jardins "
+            "partagés » : la supprimer retire aussi ce lien.")
+        delete_decision(s, cited)
+    with storage.session_scope() as s:
+        assert s.scalar(select(func.count()).select_from(ProjectLink)) == 0
+        with pytest.raises(InvalidInputError, match="n'existe plus"):
+            delete_warning(s, cited)

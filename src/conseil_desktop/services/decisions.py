@@ -23,6 +23,8 @@ from conseil_desktop.db.models import (
     Meeting,
     Organisation,
     Person,
+    Project,
+    ProjectLink,
     VoteMode,
 )
 from conseil_desktop.errors import InvalidInputError
@@ -153,6 +155,19 @@ def get_decision(session: Session, decision_id: int) -> DecisionData:
     return DecisionData(d.agenda_item_id, d.text, d.vote_mode, d.votes_for, d.votes_against,
                         d.votes_abstain, d.votes_blank, d.owner_person_id,
                         d.owner_organisation_id, d.deadline)
+
+
+def delete_warning(session: Session, decision_id: int) -> str | None:
+    """French text when projects cite the decision (deleting it drops those links)."""
+    require_decision(session, decision_id)
+    titles = list(session.scalars(
+        select(Project.title).join(ProjectLink, ProjectLink.project_id == Project.id)
+        .where(ProjectLink.decision_id == decision_id).distinct().order_by(Project.title)))
+    if not titles:
+        return None
+    cited = ", ".join(f"« {title} »" for title in titles)
+    return (f"Cette décision est citée par {'le projet' if len(titles) == 1 else 'les projets'} "
+            f"{cited} : la supprimer retire aussi ce lien.")
 
 
 def delete_decision(session: Session, decision_id: int) -> None:
