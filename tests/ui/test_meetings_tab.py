@@ -359,8 +359,15 @@ def test_invite_dialog_checklist_is_searchable(qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     assert dialog.scope() is InviteScope.CHOSEN  # some are already invited
     dialog.search.setText("eloi")
-    assert [dialog.people.item(i).isHidden() for i in range(2)] == [False, True]
+    assert dialog.model.shown_ids() == [1]
     dialog.tick_shown.click()
+    assert dialog.ticked_label.text() == "2 coché(s)"
+    dialog.search.clear()
+    index = dialog.model.index(1)
+    dialog.people.setCurrentIndex(index)
+    dialog.model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.collected() == InviteChoice(InviteScope.CHOSEN, person_ids=(1,))
+    dialog.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert dialog.collected() == InviteChoice(InviteScope.CHOSEN, person_ids=(1, 2))
     dialog.radios[InviteScope.COLLEGE].setChecked(True)
     assert not dialog.people.isEnabled()

@@ -5,8 +5,16 @@ ticked). Re-inviting keeps whatever attendance was already recorded."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -15,8 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -29,8 +36,7 @@ from conseil_desktop.services.labels import COLLEGE_LONG
 from conseil_desktop.services.text import fold
 from conseil_desktop.ui.i18n import fill
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,86 @@ class InviteChoice:
     scope: InviteScope
     college: College | None = None
     person_ids: tuple[int, ...] = field(default_factory=tuple)
+
+
+class ChecklistModel(QAbstractListModel):
+    """Members with a tick each: plain lists and a set, so that 100,000 names load and
+    filter at once (a QListWidget item per name takes seconds)."""
+
+    def __init__(self, choices: list[tuple[int, str]], ticked: set[int],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids = [person_id for person_id, _label in choices]
+        self._labels = [label for _person_id, label in choices]
+        self._keys: list[str] = []  # folded labels, built at the first search
+        self._shown = list(range(len(self._ids)))
+        self.ticked = {person_id for person_id in self._ids if person_id in ticked}
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        position = self._shown[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._labels[position]
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return (Qt.CheckState.Checked if self._ids[position] in self.ticked
+                    else Qt.CheckState.Unchecked)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable)
+
+    def setData(self, index: AnyIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        person_id = self._ids[self._shown[index.row()]]
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.ticked.add(person_id)
+        else:
+            self.ticked.discard(person_id)
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+    def filter(self, text: str) -> None:
+        """Show the names holding every word typed (accents and case ignored)."""
+        terms = fold(text).split()
+        if terms:
+            self.prepare_search()
+        self.beginResetModel()
+        if terms:
+            keys = self._keys
+            self._shown = [i for i in range(len(self._ids))
+                           if all(term in keys[i] for term in terms)]
+        else:
+            self._shown = list(range(len(self._ids)))
+        self.endResetModel()
+
+    def prepare_search(self) -> None:
+        """Fold the names once (done when the dialog is idle, before the first key)."""
+        if not self._keys:
+            self._keys = [fold(label) for label in self._labels]
+
+    def shown_ids(self) -> list[int]:
+        return [self._ids[i] for i in self._shown]
+
+    def tick_shown(self, ticked: bool) -> None:
+        shown = self.shown_ids()
+        if ticked:
+            self.ticked.update(shown)
+        else:
+            self.ticked.difference_update(shown)
+        if shown:
+            self.dataChanged.emit(self.index(0), self.index(len(shown) - 1),
+                                  [Qt.ItemDataRole.CheckStateRole])
+
+    def ticked_ids(self) -> list[int]:
+        """The ticked people, in the order of the list."""
+        return [person_id for person_id in self._ids if person_id in self.ticked]
 
 
 class InviteDialog(QDialog):
@@ -66,27 +152,18 @@ class InviteDialog(QDialog):
         self.search.setObjectName("invite_search")
         self.search.setPlaceholderText(self.tr("Search a name…"))
         self.search.setClearButtonEnabled(True)
-        self.people = QListWidget(self)
+        self.model = ChecklistModel(choices, invited, self)
+        self.people = QListView(self)
         self.people.setObjectName("invite_people")
+        self.people.setUniformItemSizes(True)
+        self.people.setModel(self.model)
         self.ticked_label = QLabel(self)
         self.tick_shown = QPushButton(self.tr("Tick those shown"), self)
         self.untick_shown = QPushButton(self.tr("Untick those shown"), self)
-        self._fill(choices, invited)
         self._build()
+        QTimer.singleShot(0, self.model.prepare_search)
         self.radios[InviteScope.CHOSEN if invited else InviteScope.ALL_ACTIVE].setChecked(True)
         self._scope_changed()
-
-    def _fill(self, choices: list[tuple[int, str]], invited: set[int]) -> None:
-        self.people.setUpdatesEnabled(False)
-        for person_id, label in choices:
-            item = QListWidgetItem(label)
-            item.setData(ID_ROLE, person_id)
-            item.setData(KEY_ROLE, fold(label))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if person_id in invited
-                               else Qt.CheckState.Unchecked)
-            self.people.addItem(item)
-        self.people.setUpdatesEnabled(True)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -116,9 +193,9 @@ class InviteDialog(QDialog):
         layout.addWidget(buttons)
         self.scopes.buttonToggled.connect(lambda _b, _on: self._scope_changed())
         self.search.textChanged.connect(self.filter_people)
-        self.people.itemChanged.connect(lambda _item: self._count_ticked())
-        self.tick_shown.clicked.connect(lambda: self._tick_shown(Qt.CheckState.Checked))
-        self.untick_shown.clicked.connect(lambda: self._tick_shown(Qt.CheckState.Unchecked))
+        self.model.dataChanged.connect(lambda *_args: self._count_ticked())
+        self.tick_shown.clicked.connect(lambda: self.model.tick_shown(True))
+        self.untick_shown.clicked.connect(lambda: self.model.tick_shown(False))
 
     def scope(self) -> InviteScope:
         return next(scope for scope, radio in self.radios.items() if radio.isChecked())
@@ -132,26 +209,13 @@ class InviteDialog(QDialog):
         self._count_ticked()
 
     def filter_people(self, text: str) -> None:
-        """Show the names holding every word typed (accents and case ignored)."""
-        terms = fold(text).split()
-        for row in range(self.people.count()):
-            item = self.people.item(row)
-            key = item.data(KEY_ROLE)
-            item.setHidden(not all(term in key for term in terms))
-
-    def _tick_shown(self, state: Qt.CheckState) -> None:
-        for row in range(self.people.count()):
-            item = self.people.item(row)
-            if not item.isHidden():
-                item.setCheckState(state)
+        self.model.filter(text)
 
     def ticked_ids(self) -> list[int]:
-        items = (self.people.item(row) for row in range(self.people.count()))
-        return [item.data(ID_ROLE) for item in items
-                if item.checkState() == Qt.CheckState.Checked]
+        return self.model.ticked_ids()
 
     def _count_ticked(self) -> None:
-        self.ticked_label.setText(fill(self.tr("%1 ticked"), len(self.ticked_ids())))
+        self.ticked_label.setText(fill(self.tr("%1 ticked"), len(self.model.ticked)))
 
     def collected(self) -> InviteChoice:
         scope = self.scope()
