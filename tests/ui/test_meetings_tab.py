@@ -440,3 +440,18 @@ def test_a_decision_is_edited_from_its_saved_values_and_items_deleted_with_a_war
         assert session.get(Decision, decision) is None
     assert page.agenda.count() == 0
     assert page.item_panel.heading.text() == "Choisissez un point de l'ordre du jour, ou ajoutez-en un."
+
+
+def test_meeting_windows_close_and_save_before_another_database_opens(
+        database: Database, window: MainWindow) -> None:
+    tab = window.meetings_tab
+    window.tabs.setCurrentWidget(tab)
+    meeting_id = tab.model.row_at(0).id
+    with database.session_scope() as session:
+        item = agenda.add_item(session, meeting_id, AgendaItemData("Budget"))
+    page = open_page(tab, database)
+    page.item_panel.summary.insertPlainText("Adopté sans débat.")
+    database.about_to_change.emit()
+    assert meeting_id not in meeting_page._open_pages
+    with database.session_scope() as session:
+        assert session.get(AgendaItem, item).summary == "Adopté sans débat."
