@@ -106,12 +106,13 @@ def main() -> int:
 
     from conseil_desktop import paths
     from conseil_desktop.db.engine import open_readonly
-    from conseil_desktop.ui import i18n
+    from conseil_desktop.ui import i18n, qt_fixes
     from conseil_desktop.ui.members.tab import MembersTab
 
     paths.set_data_dir(OUT / "data")
     app = QApplication.instance() or QApplication([])
     i18n.install_translations(app)
+    qt_fixes.install()  # as the application does at start-up
     with open_readonly(db) as storage:
         tab = MembersTab(storage.session_scope)
         tab.resize(1300, 800)

@@ -22,7 +22,6 @@ from conseil_desktop.services import member_archive
 from conseil_desktop.services.member_archive import MemberSnapshot
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.i18n import fill
-from conseil_desktop.ui.signals import emit
 
 if TYPE_CHECKING:
     from conseil_desktop.ui.members.tab import MembersTab
@@ -120,8 +119,8 @@ class MemberActions(QObject):
         self._tab.reload()
         if person_id is not None:
             self._tab.show_member(person_id)
-        emit(self._tab.members_changed)
-        emit(self._tab.message_posted, message)
+        self._tab.members_changed.emit()
+        self._tab.message_posted.emit(message)
 
     # -- the form ------------------------------------------------------------------------
 

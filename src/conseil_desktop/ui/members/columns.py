@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
 from conseil_desktop import paths
 from conseil_desktop.ui.members.model import MembersModel
-from conseil_desktop.ui.signals import emit
 
 SETTINGS_KEY = "members/columns"
 ALWAYS_SHOWN = "last_name"
@@ -78,7 +77,7 @@ class ColumnChooser(QObject):
             return  # already so
         header.setSectionHidden(column, not shown)
         if shown:
-            emit(self.column_shown, key)
+            self.column_shown.emit(key)
         if remember:
             settings = preferences()
             settings.setValue(SETTINGS_KEY, self.shown_keys())

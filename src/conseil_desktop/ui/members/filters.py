@@ -21,7 +21,6 @@ from conseil_desktop.services.member_filter import (
     FORMER,
     MemberFilters,
 )
-from conseil_desktop.ui.signals import emit
 
 COMBO_MINIMUM_CHARACTERS = 6  # long labels are elided; the tooltip names the filter
 
@@ -86,7 +85,7 @@ class MemberFilterBar(QWidget):
             self.status.blockSignals(True)
             self.status.setCurrentIndex(self.status.findData(None))
             self.status.blockSignals(False)
-        emit(self.filters_changed)
+        self.filters_changed.emit()
 
     def set_roles(self, roles: list[Term]) -> None:
         """Refill the roles, keeping the one chosen when it is still offered."""
@@ -131,4 +130,4 @@ class MemberFilterBar(QWidget):
         self.archived.setChecked(True)
         self.archived.blockSignals(False)
         self.search.clear()
-        emit(self.filters_changed)
+        self.filters_changed.emit()

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QApplication
 from conseil_desktop.services import member_list as ml
 from conseil_desktop.services.formatting import fmt_phone
 from conseil_desktop.services.member_filter import MemberFilters, MemberIndex
-from conseil_desktop.ui.signals import emit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the person's id, as in ui.models.table_model
 UNSORTED = -1
@@ -119,8 +118,8 @@ class MembersModel(QAbstractTableModel):
         self.index_.set_extra(key, by_id)
         column = self.column_of(key)
         if self.rowCount():
-            emit(self.dataChanged, self.index(0, column),
-                 self.index(self.rowCount() - 1, column))
+            self.dataChanged.emit(self.index(0, column),
+                                  self.index(self.rowCount() - 1, column))
 
     def has_extra(self, key: str) -> bool:
         return key in self._extras
@@ -213,7 +212,7 @@ class MembersModel(QAbstractTableModel):
         key = self._keys[column] if column >= 0 else None
         descending = column >= 0 and order == Qt.SortOrder.DescendingOrder
         self._sort = (key, descending)
-        emit(self.layoutAboutToBeChanged)
+        self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         positions = [self.index_.shown[i.row()] for i in before]
         self.index_.sort(key, descending)
@@ -225,7 +224,7 @@ class MembersModel(QAbstractTableModel):
             after = [self.index(rows[p], i.column()) for p, i in zip(positions, before,
                                                                       strict=True)]
             self.changePersistentIndexList(before, after)
-        emit(self.layoutChanged)
+        self.layoutChanged.emit()
 
     # -- cells -----------------------------------------------------------------------------
 
