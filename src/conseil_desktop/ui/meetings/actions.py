@@ -141,7 +141,9 @@ class MeetingActions(QObject):
         meeting_id = self._tab.selected_id()
         if meeting_id is None:
             return
-        row = self._tab.model.row_at(self._tab.view.currentIndex().row())
+        row = self._tab.selected_row()
+        if row is None:
+            return
         title = self.tr("Duplicate a meeting")
         question = fill(self.tr("Date of the next meeting after “%1” (same place, times, "
                                 "agenda items and invitees):"), row.title)
@@ -157,7 +159,9 @@ class MeetingActions(QObject):
         meeting_id = self._tab.selected_id()
         if meeting_id is None:
             return
-        row = self._tab.model.row_at(self._tab.view.currentIndex().row())
+        row = self._tab.selected_row()
+        if row is None:
+            return
         title = self.tr("Delete a meeting")
         question = fill(self.tr(
             "Delete the meeting “%1”? Its agenda, invitations and decisions are deleted with "

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from conseil_desktop.db.models import VocabularyKind
 from conseil_desktop.services import meeting_list
 from conseil_desktop.services.council import terms
+from conseil_desktop.services.meeting_list import MeetingListRow
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.meetings import meeting_page, open_actions
 from conseil_desktop.ui.meetings.actions import MeetingActions
@@ -240,6 +241,10 @@ class MeetingsTab(QWidget):
     def selected_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()).id if rows else None
+
+    def selected_row(self) -> MeetingListRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def select_meeting(self, meeting_id: int | None) -> bool:
         row = self.model.row_of(meeting_id) if meeting_id is not None else None
