@@ -155,6 +155,8 @@ def test_filters(storage: Storage, council: dict[str, int], filters: MemberFilte
     ("ahmed", ["Ahmed", "Aït-Ahmed"]),
     ("elodie.oeuvray@example", ["Œuvray"]),
     ("0612345678", ["Œuvray"]),
+    ("+33612345678", ["Œuvray"]),
+    ("+33 6 12", ["Œuvray"]),
     ("06 12 34", ["Œuvray"]),
     ("erables", ["Martin"]),  # the organisation represented
     ("régie martin", ["Martin"]),

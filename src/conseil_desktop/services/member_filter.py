@@ -43,6 +43,13 @@ class MemberFilters:
     show_archived: bool = False
 
 
+def search_terms(text: str) -> tuple[str, ...]:
+    """The words searched for, folded; "+33 6 12…" is looked for as "33 6 12…" (keys
+    hold a phone's digits, in international and national form)."""
+    return tuple(word.lstrip("+") if word[1:].isdigit() else word
+                 for word in fold(text).split())
+
+
 def both(first: Mask | None, second: Mask | None) -> Mask | None:
     """The rows passing both masks (None passes everything)."""
     if first is None or second is None:
@@ -78,7 +85,7 @@ class MemberIndex:
             self.set_extra(key, by_id)
         self.filters = filters or MemberFilters()
         self._allowed = self._filter_mask(self.filters)
-        self._terms = tuple(fold(search).split())
+        self._terms = search_terms(search)
         if self._terms:
             self._hits = self._search_all(self._terms)
             self._remember(self._terms, self._hits)
@@ -137,12 +144,12 @@ class MemberIndex:
 
     def search_changes(self, text: str) -> bool:
         """Whether ``text`` holds other words than the current search."""
-        return tuple(fold(text).split()) != self._terms
+        return search_terms(text) != self._terms
 
     def set_search(self, text: str) -> bool:
         """Show the rows whose key holds every word of ``text`` (accents and case
         ignored); False when the words did not change."""
-        terms = tuple(fold(text).split())
+        terms = search_terms(text)
         if terms == self._terms:
             return False
         previous, self._terms = self._terms, terms
