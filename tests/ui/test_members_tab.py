@@ -211,6 +211,9 @@ def test_keyboard(qtbot: Any, tab: MembersTab, database: Database, dialogs: Dial
     assert tab.search.hasFocus()
     tab.search.setText("élodie")
     assert tab.model.rowCount() == 1
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)  # to the list, on the member found
+    assert tab.view.hasFocus() and tab.selected_id() == people["elodie"]
+    tab.search.setFocus()
     press(tab.search, Qt.Key.Key_Escape)
     assert tab.search.text() == "" and tab.model.rowCount() == 5
     tab.select_member(people["ait"])

@@ -153,6 +153,7 @@ class MembersTab(QWidget):
         self.detail.edit_button.clicked.connect(actions.edit_current)
         self.detail.archive_button.clicked.connect(actions.archive_current)
         self.columns.column_shown.connect(self._column_shown)
+        self.search.returnPressed.connect(self.go_to_list)
         self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
         self._shortcut(QKeySequence(Qt.Key.Key_Escape), self.escape)
 
@@ -245,6 +246,13 @@ class MembersTab(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def go_to_list(self) -> None:
+        """Entrée in the search: to the list, on the first member found (Entrée again
+        opens them)."""
+        if self.selected_id() is None and self.model.rowCount():
+            self.select_member(self.model.row_id(0))
+        self.view.setFocus()
 
     def escape(self) -> None:
         """Échap: clear the search, else close the member's details."""
