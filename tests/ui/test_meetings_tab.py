@@ -20,10 +20,11 @@ from conseil_desktop.db.models import (
     Meeting,
     Membership,
     Person,
+    Project,
     Seat,
     VoteMode,
 )
-from conseil_desktop.services import agenda, decisions, meetings
+from conseil_desktop.services import agenda, decisions, meetings, projects
 from conseil_desktop.services.agenda import AgendaItemData
 from conseil_desktop.services.decisions import DecisionData
 from conseil_desktop.services.invitations import InviteScope
@@ -455,3 +456,24 @@ def test_meeting_windows_close_and_save_before_another_database_opens(
     assert meeting_id not in meeting_page._open_pages
     with database.session_scope() as session:
         assert session.get(AgendaItem, item).summary == "Adopté sans débat."
+
+
+def test_deleting_a_decision_cited_by_a_project_says_so(
+        database: Database, tab: MeetingsTab, dialogs: Dialogs) -> None:
+    meeting_id = tab.model.row_at(0).id
+    with database.session_scope() as session:
+        item = agenda.add_item(session, meeting_id, AgendaItemData("Budget"))
+        decision = decisions.add_decision(session, meeting_id, DecisionData(item, "Accordé."))
+        project = session.scalars(select(Project.id)).one()
+        projects.link_meeting(session, project, meeting_id, decision)
+    page = open_page(tab, database)
+    page.item_panel.decisions.selectRow(0)
+    dialogs.answer("confirm", True)
+    page.item_panel.delete_button.click()
+    [(_parent, title, text)] = dialogs.named("confirm")
+    assert title == "Supprimer une décision"
+    assert text.startswith("Cette décision est citée par le projet « Jardins partagés »")
+    assert text.endswith("Supprimer cette décision ?")
+    with database.session_scope() as session:
+        assert session.get(Decision, decision) is None
+    assert page.item_panel.decision_ids() == []

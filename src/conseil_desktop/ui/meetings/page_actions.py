@@ -203,7 +203,16 @@ class PageActions(QObject):
     def delete_decision(self, decision_id: int) -> None:
         entry = self._page.item_panel.entry
         title = self.tr("Delete a decision")
-        if not ask.confirm(self._page, title, self.tr("Delete this decision?")):
+        question = self.tr("Delete this decision?")
+        try:
+            with self._scope() as session:
+                warning = decisions.delete_warning(session, decision_id)
+        except UserError as exc:  # deleted meanwhile
+            errors.show_user_error(self._page, title, exc)
+            return
+        if warning:  # projects cite it
+            question = f"{warning}\n\n{question}"
+        if not ask.confirm(self._page, title, question):
             return
         with self._page.reporting(title):
             with self._scope() as session:
