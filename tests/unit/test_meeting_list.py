@@ -31,16 +31,20 @@ def test_rows_counts_quorum_and_order(storage: Storage) -> None:
                           title="Plénière d'octobre", place="Salle Évariste-Galois")
         for pid, status in zip(tit, (P, P, R, A, E, I), strict=True):
             attend(s, reached, pid, status)
-        missed = meeting(s, TODAY - timedelta(days=10), title="Bureau")
+        missed = meeting(s, TODAY - timedelta(days=10), type_code="pleniere", title="Plénière")
         for pid, status in ((tit[0], P), (tit[1], R), (sup, P), (gone, P)):
             attend(s, missed, pid, status)  # a suppléant and a resigned member don't count
         upcoming = meeting(s, TODAY + timedelta(days=5), start=None)
         attend(s, upcoming, tit[0], I)
         today = meeting(s, TODAY, start=time(9, 0))
         empty = meeting(s, TODAY - timedelta(days=400))
+        bureau = meeting(s, TODAY - timedelta(days=20), type_code="bureau", title="Bureau")
+        for pid in tit[:2]:
+            attend(s, bureau, pid, P)  # a bureau is measured against no quorum
     with storage.session_scope() as s:
         rows = meeting_rows(s, TODAY)
-        assert [r.id for r in rows] == [upcoming, today, missed, reached, empty]
+        assert [r.id for r in rows] == [upcoming, today, missed, bureau, reached, empty]
+        assert {r.id: r for r in rows}[bureau].quorum_reached is None
         by_id = {r.id: r for r in rows}
         r = by_id[reached]
         assert (r.invited, r.present, r.represented, r.recorded, r.quorum_reached) == (

@@ -160,3 +160,26 @@ def test_fixed_and_no_quorum_rules(storage: Storage, meeting_id: int) -> None:
         assert quorum_policy(s).required == 3
         assert meeting_snapshot(s, meeting_id).quorum.label() == (
             "Quorum non atteint (2 / 3 requis)")
+
+
+def test_only_plenaries_and_general_assemblies_have_a_quorum(storage: Storage,
+                                                            meeting_id: int) -> None:
+    with storage.session_scope() as s:
+        s.get(Meeting, meeting_id).type_code = "bureau"
+    with storage.session_scope() as s:
+        snap = meeting_snapshot(s, meeting_id)
+        assert (snap.quorum.required, snap.quorum.reached) == (None, None)
+        assert snap.quorum.label() == "Pas de quorum requis"
+        policy = quorum_policy(s)
+        assert policy.for_type("commission").required is None
+        assert policy.for_type("assemblee_generale").required == policy.required == 2
+        assert quorum_policy(s, "atelier").required is None
+
+
+def test_a_guest_who_became_an_invitee_is_counted_once(storage: Storage,
+                                                       meeting_id: int) -> None:
+    with storage.session_scope() as s:
+        invitee = s.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id)).first()
+        s.add(Guest(meeting_id=meeting_id, name="Converti", person_id=invitee.person_id))
+    with storage.session_scope() as s:
+        assert meeting_snapshot(s, meeting_id).counts.guests == 1  # Mme Durand only

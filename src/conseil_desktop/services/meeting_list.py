@@ -95,7 +95,7 @@ def meeting_rows(session: Session, today: date) -> list[MeetingListRow]:
         invited, present, represented, recorded, counted = figures.get(mid, none)
         label = types.get(code, code)
         when = date.fromisoformat(day)
-        reached = policy.evaluate(counted).reached if recorded else None
+        reached = policy.for_type(code).evaluate(counted).reached if recorded else None
         rows.append(MeetingListRow(
             mid, code, label, title, when, _time(start), place or "", invited, present,
             represented, reached, day >= today_iso,

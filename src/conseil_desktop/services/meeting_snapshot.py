@@ -211,6 +211,12 @@ def count_attendance(invitees: list[InviteeRow], guests: int = 0) -> AttendanceC
     )
 
 
+def _walk_ins(guests: list[GuestEntry], invitees: list[InviteeRow]) -> int:
+    """Guests not counted already as invitees (a guest who became a member is both)."""
+    invited = {row.person_id for row in invitees}
+    return sum(1 for guest in guests if guest.person_id not in invited)
+
+
 def quorum_count(invitees: list[InviteeRow]) -> int:
     return sum(1 for r in invitees if r.counts_for_quorum and r.status in COUNTED_STATUSES)
 
@@ -241,8 +247,8 @@ def meeting_snapshot(session: Session, meeting_id: int) -> MeetingSnapshot:
         agenda=_agenda(session, meeting_id, decisions),
         other_decisions=[d for d in decisions if d.agenda_item_id is None],
         invitees=invitees, guests=guests,
-        counts=count_attendance(invitees, len(guests)),
-        quorum=quorum_policy(session).evaluate(quorum_count(invitees)),
+        counts=count_attendance(invitees, _walk_ins(guests, invitees)),
+        quorum=quorum_policy(session, meeting.type_code).evaluate(quorum_count(invitees)),
     )
 
 

@@ -24,6 +24,10 @@ from conseil_desktop.db.models import (
 from conseil_desktop.db.models.enums import AttendanceStatus
 
 COUNTED_STATUSES = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.REPRESENTED})
+# The meetings that deliberate for the whole council. A bureau, a commission or a
+# workshop invites a few members: measured against every titulaire of the council
+# it would always read "non atteint", so no quorum is computed for them.
+DELIBERATIVE_TYPES = frozenset({"pleniere", "assemblee_generale"})
 
 
 @dataclass(frozen=True)
@@ -58,11 +62,18 @@ class QuorumPolicy:
         # Ceiling of basis * numerator / denominator, in integers.
         return -(-self.basis * self.numerator // self.denominator)
 
+    def for_type(self, type_code: str) -> QuorumPolicy:
+        """This rule for a plenary or general assembly; no quorum for other meetings."""
+        return self if type_code in DELIBERATIVE_TYPES else NO_QUORUM
+
     def evaluate(self, counted: int) -> QuorumResult:
         required = self.required
         if required is None:
             return QuorumResult(None, counted, None)
         return QuorumResult(required, counted, counted >= required)
+
+
+NO_QUORUM = QuorumPolicy(QuorumRule.NONE, 1, 2, 0, 0)
 
 
 def active_titulaires(session: Session) -> int:
@@ -71,7 +82,10 @@ def active_titulaires(session: Session) -> int:
     return int(session.scalar(query) or 0)
 
 
-def quorum_policy(session: Session) -> QuorumPolicy:
+def quorum_policy(session: Session, type_code: str | None = None) -> QuorumPolicy:
+    """The council's rule, for a meeting of ``type_code`` when it is given."""
+    if type_code is not None and type_code not in DELIBERATIVE_TYPES:
+        return NO_QUORUM  # and no need to count the titulaires
     settings = session.execute(
         select(CouncilSettings.quorum_rule, CouncilSettings.quorum_numerator,
                CouncilSettings.quorum_denominator, CouncilSettings.quorum_fixed_count)
