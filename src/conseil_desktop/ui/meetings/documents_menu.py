@@ -15,16 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 from sqlalchemy.orm import Session
 
-from conseil_desktop.export.ics import write_calendar
-from conseil_desktop.export.pdf.convocation import write_convocations
-from conseil_desktop.export.pdf.decisions import write_decisions_pdf
-from conseil_desktop.export.pdf.dossier import write_dossier
-from conseil_desktop.export.pdf.labels import write_labels
-from conseil_desktop.export.pdf.minutes import write_minutes_pdf
-from conseil_desktop.export.pdf.signin_sheet import write_signin_sheet_pdf
 from conseil_desktop.export.signin_rows import SigninOptions
-from conseil_desktop.export.xlsx.decisions import write_decisions_xlsx
-from conseil_desktop.export.xlsx.signin_sheet import write_signin_sheet_xlsx
 from conseil_desktop.services import decision_register
 from conseil_desktop.services.formatting import fmt_date
 from conseil_desktop.services.meeting_addresses import (
@@ -59,30 +50,45 @@ Writer = Callable[[Path, str, Material], None]
 def _signin(path: Path, fmt: str, material: Material, *, archive: bool) -> None:
     options = SigninOptions(with_attendance=archive, arrival_column=True)
     if fmt == "xlsx":
+        from conseil_desktop.export.xlsx.signin_sheet import write_signin_sheet_xlsx
+
+
         write_signin_sheet_xlsx(path, material.snapshot, options)
     else:
+        from conseil_desktop.export.pdf.signin_sheet import write_signin_sheet_pdf
+
         write_signin_sheet_pdf(path, material.snapshot, options)
 
 
 def _convocations(path: Path, _fmt: str, material: Material, *, skip_email: bool) -> None:
+    from conseil_desktop.export.pdf.convocation import write_convocations
+
     write_convocations(path, material.snapshot, material.addresses, skip_email=skip_email,
                        sender_address=material.sender_address)
 
 
 def _labels(path: Path, _fmt: str, material: Material) -> None:
+    from conseil_desktop.export.pdf.labels import write_labels
+
     write_labels(path, material.addresses, skip_email=True)
 
 
 def _dossier(path: Path, _fmt: str, material: Material) -> None:
+    from conseil_desktop.export.pdf.dossier import write_dossier
+
     write_dossier(path, material.snapshot, material.addresses,
                   sender_address=material.sender_address)
 
 
 def _calendar(path: Path, _fmt: str, material: Material) -> None:
+    from conseil_desktop.export.ics import write_calendar
+
     write_calendar(path, material.calendar, name=material.snapshot.council_name)
 
 
 def _minutes(path: Path, _fmt: str, material: Material) -> None:
+    from conseil_desktop.export.pdf.minutes import write_minutes_pdf
+
     write_minutes_pdf(path, material.snapshot)
 
 
@@ -91,8 +97,12 @@ def _decisions(path: Path, fmt: str, material: Material) -> None:
     rows = decision_register.meeting_rows(snapshot, dt.date.today())
     title = decision_register.register_title(snapshot)
     if fmt == "xlsx":
+        from conseil_desktop.export.xlsx.decisions import write_decisions_xlsx
+
         write_decisions_xlsx(path, rows, title)
     else:
+        from conseil_desktop.export.pdf.decisions import write_decisions_pdf
+
         write_decisions_pdf(path, rows, title, council_name=snapshot.council_name)
 
 
