@@ -59,7 +59,8 @@ def request(builder: Builder, formats: tuple[str, ...] = ("pdf", "xlsx")) -> Doc
     return DocumentRequest("Feuille d'émargement", "Émargement 25/11/2026", formats, builder)
 
 
-def open_preview(qtbot: Any, parent: Any, builder: Builder) -> DocumentPreview:
+def open_preview(qtbot: Any, parent: Any, builder: Builder,
+                 track: bool = True) -> DocumentPreview:
     shown: list[DocumentPreview] = []
     real = preview.show_preview
 
@@ -72,7 +73,8 @@ def open_preview(qtbot: Any, parent: Any, builder: Builder) -> DocumentPreview:
         worker = offer_document(parent, request(builder))
         assert worker is not None
         qtbot.waitUntil(lambda: bool(shown), timeout=5000)
-    qtbot.addWidget(shown[0])
+    if track:  # closed by qtbot at the end of the test
+        qtbot.addWidget(shown[0])
     return shown[0]
 
 
@@ -186,3 +188,23 @@ def test_a_cancelled_build_leaves_no_file(qtbot: Any, parent: Any, dialogs: Dial
         release.set()
     worker.wait()
     assert list(target.parent.iterdir()) == []
+
+
+def test_closing_the_preview_while_it_saves_loses_nothing(
+        qtbot: Any, parent: Any, dialogs: Dialogs, tmp_path: Path) -> None:
+    release = threading.Event()
+    builder = Builder(pages=1)
+    shown = open_preview(qtbot, parent, builder, track=False)
+    builder.wait = release  # the Excel version takes its time
+    target = tmp_path / "out" / "sheet.xlsx"
+    target.parent.mkdir()
+    dialogs.answer("ask_save_path", target)
+    worker = save_document(shown, shown.request, ("pdf", "xlsx"))
+    assert worker is not None
+    shown.close()  # deletes the preview, parent of the progress dialog
+    qtbot.wait(50)
+    with qtbot.waitSignal(worker.finished, timeout=5000):
+        release.set()
+    qtbot.wait(50)
+    assert target.read_bytes() == b"xlsx stand-in"
+    assert dialogs.named("show_error") == []

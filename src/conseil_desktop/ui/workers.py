@@ -11,6 +11,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -90,13 +91,15 @@ def start_task(parent: QWidget, title: str, steps: int, task: Task) -> Worker:
     dialog.canceled.connect(worker.cancel)
 
     def show_step(value: int, text: str) -> None:
-        dialog.setLabelText(text)
-        dialog.setValue(value)
+        if shiboken6.isValid(dialog):  # gone with its parent window, closed meanwhile
+            dialog.setLabelText(text)
+            dialog.setValue(value)
 
     def finish() -> None:
-        dialog.canceled.disconnect(worker.cancel)
-        dialog.close()
-        dialog.deleteLater()
+        if shiboken6.isValid(dialog):
+            dialog.canceled.disconnect(worker.cancel)
+            dialog.close()
+            dialog.deleteLater()
         worker.wait()  # "finished" comes just before the thread ends: let it end
         _running.discard(worker)
         worker.deleteLater()
@@ -107,6 +110,16 @@ def start_task(parent: QWidget, title: str, steps: int, task: Task) -> Worker:
     _running.add(worker)
     worker.start()
     return worker
+
+
+def while_alive(widget: QWidget, slot: Callable[..., None]) -> Callable[..., None]:
+    """``slot``, skipped once ``widget`` is deleted: a worker may outlive the window
+    that started it (a preview closed while its "save as" still runs)."""
+    def guarded(*args: object) -> None:
+        if shiboken6.isValid(widget):
+            slot(*args)
+
+    return guarded
 
 
 def _hook_quit() -> None:

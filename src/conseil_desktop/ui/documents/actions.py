@@ -24,7 +24,7 @@ from conseil_desktop import paths
 from conseil_desktop.errors import UserError
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.i18n import fill
-from conseil_desktop.ui.workers import Progress, Worker, start_task
+from conseil_desktop.ui.workers import Progress, Worker, start_task, while_alive
 
 Build = Callable[[Path, str, Progress], None]
 
@@ -122,9 +122,10 @@ def _run(parent: QWidget, request: DocumentRequest, target: Path, fmt: str,
         return target
 
     worker = start_task(parent, request.title, STEPS, task)
-    worker.succeeded.connect(on_success)
-    worker.failed.connect(lambda error: errors.show_user_error(parent, request.title, error))
-    worker.crashed.connect(lambda: errors.show_crash_dialog(parent, paths.log_file()))
+    worker.succeeded.connect(while_alive(parent, on_success))
+    worker.failed.connect(while_alive(
+        parent, lambda error: errors.show_user_error(parent, request.title, error)))
+    worker.crashed.connect(lambda: errors.show_crash_dialog(None, paths.log_file()))
     return worker
 
 
