@@ -111,3 +111,20 @@ def test_cli_refuses_an_unknown_meeting_or_extension(storage: Storage, db_path: 
     assert main(["export", "minutes", "--db", str(db_path), "--meeting", "1", "-o", str(docx)]) == 2
     assert "choisissez un fichier .pdf" in capsys.readouterr().err
     assert not out.exists() and not docx.exists()
+
+
+def test_summary_marks_print_as_bold_italic_and_bullets(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    base = snapshot(items=1)
+    item = replace(base.agenda[0], summary="**Vote** du *budget* :\n- jardin\n- fête 2*3 <b>")
+    path = tmp_path / "pv.pdf"
+    write_minutes_pdf(path, replace(base, agenda=[item]))
+    text = " ".join(pages_text(path))
+    assert "Vote du budget :" in text and "**" not in text
+    assert "• jardin" in text and "• fête 2*3 <b>" in text
+    from conseil_desktop.export.pdf.layout import rich_text
+
+    fragments = rich_text("**Vote** du *budget*", make_styles().body).frags
+    styled = {f.text.strip(): (f.bold, f.italic) for f in fragments if f.text.strip()}
+    assert styled == {"Vote": (1, 0), "du": (0, 0), "budget": (0, 1)}

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -86,6 +87,19 @@ def make_styles() -> Styles:
 def text(value: object, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text: markup characters escaped, line breaks kept."""
     return Paragraph(escape(str(value)).replace("\n", "<br/>"), style)
+
+
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_ITALIC = re.compile(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?![*\w])")
+_BULLET = re.compile(r"^\s*[-*•]\s+", re.MULTILINE)
+
+
+def rich_text(value: str, style: ParagraphStyle) -> Paragraph:
+    """A debate summary with the simple marks of the meeting screen: ``**gras**``,
+    ``*italique*`` and ``- `` list lines (shown as bullets); anything else stays text."""
+    marked = _BULLET.sub("\u2022\u00a0", escape(value))
+    marked = _ITALIC.sub(r"<i>\1</i>", _BOLD.sub(r"<b>\1</b>", marked))
+    return Paragraph(marked.replace("\n", "<br/>"), style)
 
 
 def data_table(
@@ -179,7 +193,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hi
         self._footer = footer
         self._page_states: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._page_states.append(dict(self.__dict__))
         self._startPage()
 

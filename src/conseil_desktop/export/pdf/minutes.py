@@ -37,6 +37,7 @@ from conseil_desktop.export.pdf.layout import (
     data_table,
     field_table,
     make_styles,
+    rich_text,
     text,
 )
 from conseil_desktop.services.formatting import fmt_date, fmt_date_words, fmt_time
@@ -199,7 +200,7 @@ def _proceedings(s: MeetingSnapshot, styles: Styles) -> list[Flowable]:
         head = [text(f"{number}. {item.title}", styles.cell_bold)]
         if item.presenter:
             head.append(text(f"Présenté par {item.presenter}", styles.note))
-        body = [text(item.summary, styles.body)] if item.summary.strip() else [
+        body = [rich_text(item.summary, styles.body)] if item.summary.strip() else [
             text("Pas de résumé des échanges.", styles.note)]
         story.append(KeepTogether([*head, *body[:1]]))
         story += body[1:]
