@@ -162,6 +162,9 @@ def test_phones_emails_and_channels(demo: tuple[Path, DemoSummary]) -> None:
     assert len(phones) > 200
     assert all(p.startswith(("+336", "+337")) and len(p) == 12 and p[1:].isdigit()
                for p in phones)
+    import phonenumbers
+
+    assert all(phonenumbers.is_valid_number(phonenumbers.parse(p)) for p in phones)
     without_email = [channel for _, email, channel in people if not email]
     assert 0.4 < len(without_email) / len(people) < 0.8  # many residents have no e-mail
     assert set(without_email) == {"courrier"}

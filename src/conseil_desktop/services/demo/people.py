@@ -88,7 +88,14 @@ class _People(_State):
         return email
 
     def _mobile(self) -> str:
-        return f"+33{self.rng.choice('67')}{self.rng.randrange(10**8):08d}"
+        prefix, rest = self.rng.choice("67"), self.rng.randrange(10**8)
+        # Only ranges that are real metropolitan mobiles: not 070-072, nor 0639 and
+        # 069x (overseas mobiles, dialled with +262 and others rather than +33).
+        if prefix == "7" and rest < 3 * 10**7:
+            rest += 3 * 10**7
+        elif prefix == "6" and (rest >= 9 * 10**7 or 39 * 10**6 <= rest < 40 * 10**6):
+            rest -= 2 * 10**7
+        return f"+33{prefix}{rest:08d}"
 
     def members(self, count: int) -> None:
         rng = self.rng
