@@ -106,7 +106,6 @@ class MembersTab(QWidget):
         listing = QWidget(self)
         listing_layout = QVBoxLayout(listing)
         listing_layout.setContentsMargins(0, 0, 0, 0)
-        listing_layout.addWidget(self.filter_bar)
         listing_layout.addWidget(self.view, 1)
         listing_layout.addLayout(buttons)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -117,6 +116,7 @@ class MembersTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([1000, 340])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_bar)  # the whole width: every filter reads in full
         layout.addWidget(self.splitter, 1)
 
     def _build_view(self) -> None:
