@@ -133,3 +133,13 @@ def test_cli_one_meeting_or_every_open_action(storage: Storage, db_path: Path,
     assert main(["export", "decisions", "--db", str(db_path), "-o",
                  str(tmp_path / "x.csv")]) == 2
     assert "choisissez un fichier .pdf ou .xlsx" in capsys.readouterr().err
+
+
+def test_pdf_number_column_fits_three_digits_and_its_header(tmp_path: Path) -> None:
+    path = tmp_path / "releve.pdf"
+    write_decisions_pdf(path, open_action_rows(sample_actions()), "Relevé des actions en cours",
+                        today=TODAY)
+    lines = [line.strip() for page in PdfReader(path).pages
+             for line in page.extract_text().splitlines()]
+    assert "N°" in lines and "°" not in lines  # the header is not split over two lines
+    assert {"10", "100", "121"} <= set(lines)  # nor the numbers: not "1" above "0"

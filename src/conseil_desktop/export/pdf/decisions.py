@@ -21,7 +21,7 @@ from conseil_desktop.services.decision_register import DecisionRow
 from conseil_desktop.services.formatting import fmt_date
 
 HEADER = ("N°", "Décision", "Réunion", "Responsable", "Échéance", "État")
-WIDTHS = (4, 37, 20, 15, 12, 12)
+WIDTHS = (6, 36, 19, 15, 12, 12)
 CHUNK = 50
 LATE_FILL = colors.HexColor("#fbe3e1")
 
