@@ -113,6 +113,9 @@ def timed(action: Callable[[], T], repeat: int) -> tuple[float, T]:
 
 
 def fresh_base() -> Path:
+    from conseil_desktop.services.identifiers import normalise_phone
+
+    normalise_phone.cache_clear()  # each run as a fresh import: no number seen before
     target = OUT / "import_run.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
