@@ -14,6 +14,7 @@ from conseil_desktop.db.models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
+    College,
     Consent,
     ConsentKind,
     ContactAffiliation,
@@ -280,6 +281,30 @@ def test_a_contact_gets_the_dropped_member_s_membership(session: Session) -> Non
     assert [e.status for e in membership.status_events] == [MemberStatus.ACTIVE]
     assert session.get(Person, drop) is None
     assert find_duplicates(session, include_contacts=True) == []
+
+
+def test_a_resident_kept_takes_no_structure_from_a_local_actor_record(
+        session: Session) -> None:
+    org = organisation(session, "Centre social")
+    keep = member(session, "Bénard", "Élodie", college=College.RESIDENTS)
+    drop = member(session, "Bénard", "Élodie", college=College.LOCAL_ACTORS,
+                  organisation_id=org)
+    preview = {choice.label: choice for choice in merge_preview(session, keep, drop).fields}
+    assert preview["Structure représentée"].from_dropped is False
+    assert preview["Structure représentée"].kept == ""
+    merge_people(session, keep, drop)
+    kept = session.scalars(select(Membership).where(Membership.person_id == keep)).one()
+    assert (kept.college, kept.organisation_id) == (College.RESIDENTS, None)
+
+
+def test_a_local_actor_kept_takes_the_structure_it_lacked(session: Session) -> None:
+    org = organisation(session, "Centre social")
+    keep = member(session, "Bénard", "Élodie", college=College.LOCAL_ACTORS)
+    drop = member(session, "Bénard", "Élodie", college=College.LOCAL_ACTORS,
+                  organisation_id=org)
+    merge_people(session, keep, drop)
+    kept = session.scalars(select(Membership).where(Membership.person_id == keep)).one()
+    assert kept.organisation_id == org
 
 
 def test_a_proxy_given_between_the_two_records_disappears(session: Session) -> None:

@@ -21,6 +21,7 @@ from conseil_desktop.db.models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
+    College,
     Consent,
     ContactAffiliation,
     Decision,
@@ -124,7 +125,13 @@ def _choices(session: Session, keep: Person, drop: Person) -> list[_Choice]:
     found = [_choice("person", (name,), label, keep, drop, names) for name, label in _PERSON]
     found.append(_choice("person", _ADDRESS, "Adresse", keep, drop, names))
     if drop.membership is not None:
-        found += [_choice("membership", (name,), label, keep.membership, drop.membership, names)
+        # A structure is represented only in the local actors' college: one is not
+        # taken from the other record for a member who stays a resident.
+        college = (keep.membership.college if keep.membership is not None
+                   and keep.membership.college is not None else drop.membership.college)
+        local = college == College.LOCAL_ACTORS
+        found += [_choice("membership", (name,), label, keep.membership, drop.membership, names,
+                          takeable=local or name != "organisation_id")
                   for name, label in _MEMBERSHIP]
         found.append(_status_choice(session, keep, drop.membership))
     return found
@@ -132,11 +139,12 @@ def _choices(session: Session, keep: Person, drop: Person) -> list[_Choice]:
 
 def _choice(
     target: str, names: tuple[str, ...], label: str, keep: object, drop: object,
-    organisations: dict[int, str],
+    organisations: dict[int, str], *, takeable: bool = True,
 ) -> _Choice:
+    """``takeable``: whether the dropped record's value may fill an empty kept one."""
     kept = tuple(getattr(keep, name) for name in names) if keep is not None else ()
     other = tuple(getattr(drop, name) for name in names)
-    filled = not _blank(other) and _blank(kept)
+    filled = takeable and not _blank(other) and _blank(kept)
     conflict = not _blank(kept) and not _blank(other) and not all(
         same_value(name, a, b) for name, a, b in zip(names, kept, other, strict=True))
 
