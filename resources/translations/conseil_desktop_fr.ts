@@ -2803,6 +2803,10 @@ La supprimer quand même, avec son émargement ?</translation>
         <translation>Archivé le %1</translation>
     </message>
     <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
         <source>Attendance</source>
         <translation>Présences</translation>
     </message>
@@ -2813,6 +2817,10 @@ La supprimer quand même, avec son émargement ?</translation>
     <message>
         <source>Unexcused absences in a row: %1</source>
         <translation>Absences non excusées d'affilée : %1</translation>
+    </message>
+    <message>
+        <source>Not invited to any meeting yet.</source>
+        <translation>Pas encore convoqué(e) à une réunion.</translation>
     </message>
     <message>
         <source>Older meetings not shown: %1</source>

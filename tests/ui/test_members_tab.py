@@ -305,6 +305,21 @@ def test_details_show_the_attendance_history(tab: MembersTab, database: Database
     assert "Absent" in text
 
 
+def test_details_of_a_new_member_read_in_french(tab: MembersTab, database: Database,
+                                                people: dict[str, int]) -> None:
+    with database.session_scope() as session:
+        zoe = session.scalars(select(Membership).where(
+            Membership.person_id == people["ait"])).one()
+        session.add(MemberRole(membership_id=zoe.id, role_code="secretaire"))
+    tab.invalidate()
+    assert tab.select_member(people["ait"])
+    text = tab.detail.page.toPlainText()
+    assert "Rôles" in text and "Roles" not in text
+    assert "Pas encore convoqué(e) à une réunion." in text
+    assert "Aucune présence enregistrée sur 12 mois" in text
+    assert "Sur 12 mois" not in text  # not "Sur 12 mois : … sur 12 mois"
+
+
 def test_tools_are_wired(tab: MembersTab, monkeypatch: pytest.MonkeyPatch,
                          people: dict[str, int]) -> None:
     calls: list[tuple[str, tuple[Any, ...]]] = []

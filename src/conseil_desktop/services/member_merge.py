@@ -44,7 +44,6 @@ from conseil_desktop.services.importing.matching import same_value
 from conseil_desktop.services.members import refresh_search_keys
 
 
-
 @dataclass(frozen=True)
 class FieldChoice:
     """One field after the merge: the value kept, the other record's, and where it comes from."""

@@ -59,19 +59,23 @@ class MemberDetailPanel(QWidget):
                        for label, value in summary.fields)
         parts.append(f"<table cellspacing='2'>{rows}</table>")
         if summary.roles:
-            parts.append(f"<p><b>{escape(self.tr('Roles'))}</b><br>"
+            title = escape(self.tr("Roles"))  # lupdate reads no tr() inside an f-string
+            parts.append(f"<p><b>{title}</b><br>"
                          + "<br>".join(escape(role) for role in summary.roles) + "</p>")
         parts.append(self._history_html(summary.history))
         return "".join(parts)
 
     def _history_html(self, history: MemberAttendanceHistory) -> str:
         title = escape(self.tr("Attendance"))
-        lines = [fill(self.tr("Over 12 months: %1"), history.rate_label())]
+        rate = history.rate_label()  # a sentence of its own when nothing is recorded
+        lines = [fill(self.tr("Over 12 months: %1"), rate)
+                 if history.rate_12_months is not None else rate]
         if history.absence_run:
             lines.append(fill(self.tr("Unexcused absences in a row: %1"), history.absence_run))
         parts = [f"<p><b>{title}</b><br>" + "<br>".join(escape(x) for x in lines) + "</p>"]
         if not history.rows:
-            parts.append(f"<p><i>{escape(self.tr('Not invited to any meeting yet.'))}</i></p>")
+            never = escape(self.tr("Not invited to any meeting yet."))
+            parts.append(f"<p><i>{never}</i></p>")
             return "".join(parts)
         cells = []
         for row in history.rows[:HISTORY_ROWS]:
