@@ -65,6 +65,7 @@ def person_named(session: Session, last: str) -> Person:
 def test_an_import_creates_members_with_membership_and_history(storage: Storage) -> None:
     result = run_import(storage, "liste_adherents.xlsx")
     assert result.summary() == "60 à créer, 0 à mettre à jour, 0 inchangé, 0 en erreur"
+    assert result.done_summary() == "60 créés, 0 mis à jour, 0 inchangé, 0 en erreur"
     with storage.session_scope() as session:
         assert count(session, Person) == count(session, Membership) == 60
         robin = session.scalars(select(Person).where(Person.email == "andrée.0@exemple.fr")).one()
@@ -104,6 +105,7 @@ def test_a_second_file_updates_the_members_it_knows(storage: Storage, tmp_path: 
         "Nouvelle;Personne;;;\n", encoding="utf-8")
     result = run_import(storage, update)
     assert result.summary() == "1 à créer, 1 à mettre à jour, 0 inchangé, 0 en erreur"
+    assert result.done_summary() == "1 créé, 1 mis à jour, 0 inchangé, 0 en erreur"
     (changed,) = [r for r in result.rows if r.action is RowAction.UPDATE]
     assert [c.describe() for c in changed.changes] == [
         "ville : Toulouse", "collège : Habitants → Acteurs locaux"]

@@ -33,6 +33,7 @@ from conseil_desktop.services.importing.plan import (
     RowAction,
     RowPlan,
     decide,
+    done_line,
     summary_line,
 )
 from conseil_desktop.services.importing.undo_record import (
@@ -70,6 +71,10 @@ class ImportResult:
 
     def summary(self) -> str:
         return summary_line(self.counts)
+
+    def done_summary(self) -> str:
+        """The counts in the past tense, for once the import is written."""
+        return done_line(self.counts)
 
 
 def apply_import(

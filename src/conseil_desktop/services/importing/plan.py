@@ -152,6 +152,19 @@ def summary_line(counts: Mapping[RowAction, int]) -> str:
             f"{counts.get(RowAction.ERROR, 0)} en erreur")
 
 
+
+def done_line(counts: Mapping[RowAction, int]) -> str:
+    """The same counts once the import is written: ``120 créés, 3 mis à jour, 0 inchangé,
+    2 en erreur``."""
+    def plural(count: int) -> str:
+        return "s" if count > 1 else ""
+
+    created, unchanged = counts.get(RowAction.CREATE, 0), counts.get(RowAction.UNCHANGED, 0)
+    return (f"{created} créé{plural(created)}, "
+            f"{counts.get(RowAction.UPDATE, 0)} mis à jour, "
+            f"{unchanged} inchangé{plural(unchanged)}, "
+            f"{counts.get(RowAction.ERROR, 0)} en erreur")
+
 _VALUE_LABELS: dict[str, Mapping[Any, str]] = {
     "sex": SEX, "college": COLLEGE, "seat": SEAT, "designation": DESIGNATION,
 }

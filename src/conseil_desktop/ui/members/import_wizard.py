@@ -222,7 +222,7 @@ class ImportWizard(QDialog):
         return True
 
     def _result_text(self, result: ImportResult, undoable: bool) -> str:
-        lines = [fill(self.tr("Import saved: %1."), result.summary())]
+        lines = [fill(self.tr("Import saved: %1."), result.done_summary())]
         if result.organisations_created:
             lines.append(fill(self.tr("Organisations created: %1."),
                               result.organisations_created))
