@@ -168,8 +168,8 @@
         <translation> · Invités extérieurs : %1</translation>
     </message>
     <message>
-        <source>nobody</source>
-        <translation>personne</translation>
+        <source>no name matches</source>
+        <translation>aucun nom ne correspond</translation>
     </message>
     <message>
         <source>1 person</source>

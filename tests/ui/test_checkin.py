@@ -110,7 +110,21 @@ def test_typing_part_of_a_name_jumps_accents_ignored(screen: CheckinWindow) -> N
     screen.search.setText("2")  # the number on the paper sheet
     assert current_name(screen) == "Guérin"
     screen.search.setText("zzz")
-    assert screen.search_hint.text() == "personne"
+    assert screen.search_hint.text() == "aucun nom ne correspond"
+
+
+def test_a_name_not_found_leaves_no_one_to_mark_by_mistake(
+        qtbot: Any, screen: CheckinWindow, database: Database) -> None:
+    """Typing on past the last match must not leave the previous person highlighted:
+    the buttons act on the highlighted line, and would mark the wrong person."""
+    screen.search.setText("guer")
+    assert current_name(screen) == "Guérin"
+    screen.search.setText("guerz")
+    assert screen.current_row() is None
+    qtbot.mouseClick(screen.present_button, Qt.MouseButton.LeftButton)
+    assert stored(database, "Guérin").status is I
+    with database.session_scope() as s:
+        assert set(s.scalars(select(Attendance.status))) == {I}
 
 
 def test_down_goes_to_the_next_match(qtbot: Any, screen: CheckinWindow) -> None:

@@ -180,13 +180,15 @@ class CheckinWindow(CheckinView):
         self._match_at = 0
         if self._matches:
             self._go_to(self._matches[0])
+        elif text.strip():  # no one highlighted: a button or Enter must not mark a stale line
+            self.table.setCurrentIndex(QModelIndex())
         self._show_hint(text)
 
     def _show_hint(self, text: str) -> None:
         if not text.strip():
             self.search_hint.setText("")
         elif not self._matches:
-            self.search_hint.setText(self.tr("nobody"))
+            self.search_hint.setText(self.tr("no name matches"))
         elif len(self._matches) == 1:
             self.search_hint.setText(self.tr("1 person"))
         else:
