@@ -237,6 +237,16 @@ def test_pdf_with_email_wraps_long_values(filled: Path, tmp_path: Path) -> None:
     assert "Courriel" in text and EMAIL in text and PHONE not in text
 
 
+def test_pdf_never_cuts_a_date_a_phone_or_a_header_word(filled: Path, tmp_path: Path) -> None:
+    out = tmp_path / "membres.pdf"
+    assert export(filled, out, columns=",".join(COLUMN_KEYS), phone=True, email=True) == 0
+    text = "\n".join(pdf_pages(out)[1])
+    assert re.findall(r"\d\d/\d\d/\d{3}\n", text) == []  # "05/05/202" then "5"
+    assert PHONE in text  # on one line
+    assert re.findall(r"^\d\d$", text, re.MULTILINE) == []  # the end of a cut phone
+    assert "suppléan\n" not in text and "Titulaire / suppléant" in " ".join(text.split())
+
+
 def test_pdf_is_paginated_in_fixed_pages(tmp_path: Path) -> None:
     """2,000 rows: every page but the last is full, each is its own table."""
     column = choose_columns(["last_name", "first_name", "joined_on"])

@@ -117,6 +117,8 @@ _FONT_SIZE = 8
 _LEADING = 9.6
 _PAD_X, _PAD_TOP, _PAD_BOTTOM = 3.0, 2.0, 2.5
 _MAX_LINES = 4  # a longer cell is cut with "…"
+_UNBROKEN = {"college", "seat", "status", "joined_on", "mandate_end_on", "phone"}
+_MEASURED = 20  # the longest values measured in those columns
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def write_members_pdf(table: MemberTable, path: Path, *, council_name: str, toda
     count = len(table.rows)
     heading = _heading(styles, council_name, today, count)
     first_page_room = height - sum(_height(f, width) for f in heading)
-    widths = _column_widths(table.columns, width)
+    widths = _column_widths(table.columns, width, _minimum_widths(table))
     layout = _Layout(widths)
     header = layout.row([c.header for c in table.columns], fonts.CONDENSED_BOLD)
     pages = _paginate(table, layout, layout.height(header), first_page_room, height)
@@ -179,10 +181,43 @@ def _height(flowable: Flowable, width: float) -> float:
     return float(height + flowable.getSpaceBefore() + flowable.getSpaceAfter())
 
 
-def _column_widths(columns: Sequence[MemberColumn], width: float) -> list[float]:
+def _column_widths(columns: Sequence[MemberColumn], width: float,
+                   minimums: Sequence[float] | None = None) -> list[float]:
+    """``width`` shared by the columns' weights, each at least its minimum (taken from
+    the others) as long as the minimums fit the page."""
     weights = [_PDF_WIDTHS[c.key] for c in columns]
-    scale = width / sum(weights)
-    return [w * scale for w in weights]
+    if minimums is None or sum(minimums) >= width:
+        minimums = [0.0] * len(weights)
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(weights)) if i not in fixed]
+        scale = (width - sum(fixed.values())) / sum(weights[i] for i in free)
+        short = [i for i in free if weights[i] * scale < minimums[i]]
+        if not short:
+            return [fixed.get(i, w * scale) for i, w in enumerate(weights)]
+        fixed.update((i, minimums[i]) for i in short)
+
+
+def _minimum_widths(table: MemberTable) -> list[float]:
+    """Each column as wide as its header's longest word, and the columns of short values
+    (dates, phone, college, seat, status) as wide as their longest value: "05/05/2025"
+    or "06 12 34 56 78" is never cut in two."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from conseil_desktop.export import fonts
+
+    minimums = []
+    for index, column in enumerate(table.columns):
+        words = column.header.split() or [""]
+        needed = max(stringWidth(w, fonts.CONDENSED_BOLD, _FONT_SIZE) for w in words)
+        if column.key in _UNBROKEN:
+            show = fmt_date if column.is_date else str
+            values = {show(row[index]) for row in table.rows}
+            longest = sorted(values, key=len, reverse=True)[:_MEASURED]
+            needed = max([needed, *(stringWidth(v, fonts.CONDENSED, _FONT_SIZE)
+                                    for v in longest)])
+        minimums.append(needed + 2 * _PAD_X + 1)
+    return minimums
 
 
 class _Layout:
