@@ -206,6 +206,7 @@ def _minimum_widths(table: MemberTable) -> list[float]:
 
     from conseil_desktop.export import fonts
 
+    fonts.register_fonts()
     minimums = []
     for index, column in enumerate(table.columns):
         words = column.header.split() or [""]
