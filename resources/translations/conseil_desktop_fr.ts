@@ -2237,12 +2237,24 @@ La supprimer quand même, avec son émargement ?</translation>
         <translation>La date de convocation n'est pas une date valide (jj/mm/aaaa).</translation>
     </message>
     <message>
+        <source>%1: “%2” is not one person of the list. Choose the name in the list offered while typing, or clear the field.</source>
+        <translation>%1 : « %2 » ne désigne pas une personne de la liste. Choisissez le nom dans la liste proposée pendant la saisie, ou videz le champ.</translation>
+    </message>
+    <message>
         <source>The %1 time “%2” is not a time: type it as 18:30 or 18 h 30.</source>
         <translation>L'heure de %1 « %2 » n'est pas une heure : tapez-la sous la forme 18:30 ou 18 h 30.</translation>
     </message>
     <message>
         <source>Meeting not saved</source>
         <translation>Réunion non enregistrée</translation>
+    </message>
+    <message>
+        <source>Facilitation</source>
+        <translation>Animation</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Secrétariat</translation>
     </message>
     <message>
         <source>Meeting saved, with a remark</source>

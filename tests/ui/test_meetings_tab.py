@@ -255,6 +255,26 @@ def test_meeting_form_refuses_an_end_before_the_start(
     assert "n'est pas une heure" in dialogs.named("show_error")[1][2]
 
 
+def test_meeting_form_does_not_drop_a_name_typed_but_not_added(
+        qtbot: Any, database: Database, dialogs: Dialogs) -> None:
+    """A facilitator typed in full then Save (without Enter) is kept; a name that matches
+    no one, or several people, is refused rather than silently forgotten."""
+    [facilitator, _other] = add_people(database, ["Ionescu Marc", "Ionescu Maria"])
+    dialog = MeetingDialog(database.session_scope)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Plénière")
+    dialog.facilitators.lookup.setText("ionescu")
+    dialog.save()
+    [(_parent, title, text)] = dialogs.named("show_error")
+    assert title == "Réunion non enregistrée" and "« ionescu »" in text
+    assert dialog.saved_id is None
+    dialog.facilitators.lookup.setText("Ionescu Marc")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with database.session_scope() as session:
+        assert meetings.get_meeting(session, dialog.saved_id).facilitator_ids == [facilitator]
+
+
 # -- the meeting window -----------------------------------------------------------------------
 
 

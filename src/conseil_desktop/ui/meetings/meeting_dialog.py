@@ -178,6 +178,16 @@ class MeetingDialog(QDialog):
             cancelled=self.cancelled.isChecked(),
         )
 
+    def _take_typed(self, people: PeopleList, field: str) -> None:
+        """A name typed but not added with Enter is added, or refused if it is not one
+        person of the list: never silently forgotten."""
+        typed = people.lookup.text().strip()
+        if typed and not people.add_typed():
+            people.lookup.setFocus()
+            raise InvalidInputError(fill(self.tr(
+                "%1: “%2” is not one person of the list. Choose the name in the list offered "
+                "while typing, or clear the field."), field, typed))
+
     def _time(self, edit: TimeEdit, which: str) -> dt.time | None:
         try:
             return edit.time()
@@ -204,6 +214,8 @@ class MeetingDialog(QDialog):
         """Save and close; on a problem, say what is wrong and stay open."""
         title = self.tr("Meeting not saved")
         try:
+            self._take_typed(self.facilitators, self.tr("Facilitation"))
+            self._take_typed(self.secretaries, self.tr("Secretary"))
             data = self.collected()
             with self._session_scope() as session:
                 if self.meeting_id is None:
