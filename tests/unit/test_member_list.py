@@ -158,6 +158,10 @@ def test_filters(storage: Storage, council: dict[str, int], filters: MemberFilte
     ("+33612345678", ["Œuvray"]),
     ("+33 6 12", ["Œuvray"]),
     ("06 12 34", ["Œuvray"]),
+    ("06.12.34.56.78", ["Œuvray"]),  # as written on a letter
+    ("06-12-34", ["Œuvray"]),
+    ("06 78", []),  # the groups of one number, not 06 and 78 anywhere
+    ("06 99", ["Éluard"]),
     ("erables", ["Martin"]),  # the organisation represented
     ("régie martin", ["Martin"]),
     ("0699887766", ["Éluard"]),  # a key built on load

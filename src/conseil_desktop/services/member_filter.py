@@ -32,6 +32,7 @@ INCREMENTAL_SHARE = 2  # look again only at previous hits when under 1/2 of the 
 SEARCHES_KEPT = 32  # masks of recent searches (100 kB each on 100,000 rows)
 
 Mask = bytes  # one byte per row, 1 when it passes
+_PHONE_PUNCTUATION = str.maketrans("", "", "+.-/()")  # as phone numbers get written
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,23 @@ class MemberFilters:
 
 
 def search_terms(text: str) -> tuple[str, ...]:
-    """The words searched for, folded; "+33 6 12…" is looked for as "33 6 12…" (keys
-    hold a phone's digits, in international and national form)."""
-    return tuple(word.lstrip("+") if word[1:].isdigit() else word
-                 for word in fold(text).split())
+    """The words searched for, folded. A phone number is looked for as its digits, its
+    groups together: "06 12", "06.12" and "+33 6 12" find "06 12 34 56 78" but not
+    "06 34 12 …" (keys hold a phone's digits, in international and national form)."""
+    terms: list[str] = []
+    after_digits = False
+    for word in fold(text).split():
+        digits = word.translate(_PHONE_PUNCTUATION)
+        if digits.isdigit():
+            if after_digits:
+                terms[-1] += digits
+            else:
+                terms.append(digits)
+            after_digits = True
+        else:
+            terms.append(word)
+            after_digits = False
+    return tuple(terms)
 
 
 def both(first: Mask | None, second: Mask | None) -> Mask | None:
