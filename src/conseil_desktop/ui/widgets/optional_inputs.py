@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 from conseil_desktop.services.formatting import fmt_date
 
 DATE_FORMAT = "%d/%m/%Y"
+_DAY_SEPARATORS = str.maketrans(".- ", "///")
 
 
 class OptionalYearSpinBox(QSpinBox):
@@ -37,15 +38,27 @@ class OptionalYearSpinBox(QSpinBox):
             super().stepBy(steps)
 
 
+class DayValidator(QRegularExpressionValidator):
+    """dd/mm/yyyy; a dot, dash or space typed between the numbers (25.11.2026) becomes
+    the slash instead of being refused without a word."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(QRegularExpression(r"(\d{1,2}/\d{1,2}/\d{4})?"), parent)
+
+    def validate(self, text: str, pos: int) -> object:  # type: ignore[override]
+        text = text.translate(_DAY_SEPARATORS)
+        state = super().validate(text, pos)
+        state = state[0] if isinstance(state, tuple) else state
+        return state, text, pos
+
+
 class OptionalDateEdit(QLineEdit):
-    """A date typed as 25/11/2026, or left empty."""
+    """A date typed as 25/11/2026 (or 25.11.2026, 25-11-2026), or left empty."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(self.tr("dd/mm/yyyy"))
-        self.setValidator(QRegularExpressionValidator(
-            QRegularExpression(r"(\d{1,2}/\d{1,2}/\d{4})?"), self
-        ))
+        self.setValidator(DayValidator(self))
         self.setClearButtonEnabled(True)
         self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 40)
 
