@@ -86,7 +86,9 @@ def _import(args: argparse.Namespace, rows: PreparedRows) -> int:
     from conseil_desktop.services.importing.undo import undo_available
 
     path = _db_path(args)
-    storage = open_storage(path)  # backs the base up first when it changed since the last one
+    # A mistyped --db is refused, as by the dry run, rather than a new base made for the
+    # import; open_storage backs the base up first when it changed since the last one.
+    storage = open_storage(path, create=False)
     try:
         with storage.session_scope() as session:
             plan = plan_rows(session, rows)

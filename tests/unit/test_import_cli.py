@@ -186,3 +186,15 @@ def test_undo_lists_the_people_it_kept(db_path: Path, capsys: pytest.CaptureFixt
     assert (f"Fiche(s) gardée(s) car modifiée(s) ou utilisée(s) depuis l'import "
             f"(coordonnées, rôles, consentements, réunions, projets…) : {name}.") in out
     assert people(db_path) == 1
+
+
+def test_a_base_that_does_not_exist_is_refused_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "conseil.bd"  # a typo for conseil.db
+    for dry_run in (("--dry-run",), ()):
+        code, out, err = run(capsys, "import", "members", str(DATA / "membres_export_excel.csv"),
+                             "--db", str(db), *dry_run)
+        assert code != 0 and out == ""
+        assert err.startswith("Erreur : ") and "n'existe pas" in err
+        assert not db.exists()
