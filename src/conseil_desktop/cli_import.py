@@ -25,6 +25,10 @@ if TYPE_CHECKING:  # imported when a verb runs, so that the other verbs start qu
 
 DRY_RUN_NOTE = "Simulation : rien n'a été enregistré."
 SAVED_NOTE = "Import enregistré."
+NOTHING_NOTE = (
+    "Rien à enregistrer : les membres du fichier étaient déjà à jour. « import undo » "
+    "annulerait l'import précédent."
+)
 NO_UNDO_NOTE = (
     "Attention : le journal d'annulation n'a pas pu être enregistré, cet import ne pourra "
     "pas être annulé avec « import undo » (ni aucun import précédent)."
@@ -99,7 +103,7 @@ def _import(args: argparse.Namespace, rows: PreparedRows) -> int:
     finally:
         storage.close()
     _report(result.summary(), plan)
-    print(SAVED_NOTE)
+    print(SAVED_NOTE if result.changed_anything else NOTHING_NOTE)
     if result.changed_anything and (
         result.import_id is None or not undo_available(path, result.import_id)
     ):

@@ -71,6 +71,8 @@ def test_import_then_again_then_undo(db_path: Path, capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "import", "members", source, "--db", str(db_path))
     summary = "0 à créer, 0 à mettre à jour, 3 inchangés, 0 en erreur"
     assert (code, out.splitlines()[0]) == (0, summary)
+    assert "Import enregistré." not in out  # nothing was: the undo is still the first import
+    assert out.splitlines()[-1].startswith("Rien à enregistrer : les membres du fichier étaient")
     assert people(db_path) == 3
     code, out, _ = run(capsys, "import", "undo", "--db", str(db_path))
     assert code == 0
