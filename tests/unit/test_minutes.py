@@ -5,6 +5,7 @@ and the ``export minutes`` command on a demo base."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -128,3 +129,17 @@ def test_summary_marks_print_as_bold_italic_and_bullets(tmp_path: Path) -> None:
     fragments = rich_text("**Vote** du *budget*", make_styles().body).frags
     styled = {f.text.strip(): (f.bold, f.italic) for f in fragments if f.text.strip()}
     assert styled == {"Vote": (1, 0), "du": (0, 0), "budget": (0, 1)}
+
+
+def test_a_semicolon_between_names_never_starts_a_line(tmp_path: Path) -> None:
+    """French spacing puts a space before ';': it must not break there, leaving the ';'
+    alone at the start of the next line."""
+    base = snapshot(items=1, extra_invitees=200)
+    invitees = [replace(row, last_name="Nom" + "m" * (row.number * 7 % 11), structure="")
+                for row in base.invitees]  # names of many lengths: the lines wrap everywhere
+    path = tmp_path / "pv.pdf"
+    write_minutes_pdf(path, replace(base, invitees=invitees))
+    lines = [line.strip() for page in PdfReader(path).pages
+             for line in page.extract_text().splitlines()]
+    assert sum(";" in line for line in lines) > 10  # the lists of names are there
+    assert not [line for line in lines if line.startswith(";")]

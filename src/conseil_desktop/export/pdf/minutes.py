@@ -111,9 +111,11 @@ def _agenda(agenda: list[AgendaEntry], styles: Styles) -> list[Flowable]:
             line += f" — présenté par {item.presenter}"
         story.append(text(line, styles.body))
         if item.documents:
-            story.append(text("Documents : " + " ; ".join(item.documents), styles.note))
+            story.append(text("Documents : " + SEMICOLON.join(item.documents), styles.note))
     return story
 
+
+SEMICOLON = "\u00a0; "  # French spacing; the no-break space keeps ';' off a line's start
 
 _GROUPS = (
     (AttendanceStatus.PRESENT, "Présents"),
@@ -165,7 +167,7 @@ def _who(row: InviteeRow) -> str:
 
 
 def _name_list(label: str, rows: list[InviteeRow], styles: Styles) -> list[Flowable]:
-    names = " ; ".join(_who(r) for r in rows) if rows else "aucun"
+    names = SEMICOLON.join(_who(r) for r in rows) if rows else "aucun"
     return [CondPageBreak(15 * mm), text(f"{label} ({len(rows)}) :", styles.label),
             text(names, styles.body), Spacer(1, 1.5 * mm)]
 
