@@ -100,6 +100,15 @@ def test_an_explicit_mapping_cannot_read_a_forbidden_column() -> None:
         chosen_columns(["Nom"], {3: Field.CITY})
 
 
+def test_a_column_left_out_says_whether_the_user_chose_so() -> None:
+    """The wizard passes every column: an unrecognised title was not the user's choice."""
+    columns = chosen_columns(["Nom", "Remarques", "Courriel"], {0: Field.LAST_NAME})
+    assert [c.status for c in columns] == [ColumnStatus.MAPPED, ColumnStatus.UNKNOWN,
+                                           ColumnStatus.UNCHOSEN]
+    assert columns[1].ignored_because == "titre non reconnu"
+    assert columns[2].ignored_because == "écartée à votre demande"
+
+
 def test_a_bare_number_column_before_the_street_is_the_street_number() -> None:
     columns = guess_columns(["N°", "Nom", "N°", "Rue"])
     assert [c.field for c in columns] == [None, Field.LAST_NAME, Field.ADDRESS_LINE1,

@@ -282,8 +282,9 @@ def chosen_columns(headers: Sequence[object], mapping: Mapping[int, Field | None
         field = mapping.get(index)
         if is_forbidden(text):
             columns.append(Column(index, text, None, ColumnStatus.FORBIDDEN))
-        elif field is None:
-            columns.append(Column(index, text, None, ColumnStatus.UNCHOSEN))
+        elif field is None:  # left out by the user, or never recognised
+            status = ColumnStatus.UNCHOSEN if recognise(text) else ColumnStatus.UNKNOWN
+            columns.append(Column(index, text, None, status))
         else:
             columns.append(Column(index, text, Field(field), ColumnStatus.MAPPED))
     return columns
