@@ -10,13 +10,21 @@ import importlib.resources
 import logging
 import re
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
 LANGUAGE = "fr"
 OUR_CATALOGUE = f"conseil_desktop_{LANGUAGE}.qm"
 QT_CATALOGUES = (f"qtbase_{LANGUAGE}",)
+
+# Qt 6 gave two labels of its own file dialog a mnemonic; qtbase_fr.qm only has them
+# without one, so they showed in English. Listed here for lupdate: our catalogue,
+# installed after Qt's, translates them.
+QT_CATALOGUE_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 _installed: list[QTranslator] = []
 

@@ -1,0 +1,18 @@
+"""Qt's own dialogs read in French: the labels its French catalogue misses are ours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QLabel
+
+
+def test_the_file_dialog_labels_are_french(qtbot: Any) -> None:
+    dialog = QFileDialog(None, "Enregistrer sous")
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    labels = [label.text().replace("\u00a0", " ") for label in dialog.findChildren(QLabel)]
+    assert "Voir &dans :" in labels or "&Voir dans :" in labels, labels
+    assert "Fichiers de &type :" in labels, labels
+    assert not [text for text in labels if "Look in" in text or "Files of" in text]
