@@ -307,6 +307,19 @@ def test_a_local_actor_kept_takes_the_structure_it_lacked(session: Session) -> N
     assert kept.organisation_id == org
 
 
+@pytest.mark.parametrize("keep_the_old_record", [True, False])
+def test_a_member_stays_active_since_they_joined_when_merged_with_a_newer_duplicate(
+        session: Session, keep_the_old_record: bool) -> None:
+    old = member(session, "Bénard", "Élodie")  # joined, so active, on 01/01/2020
+    new = create_member(session, MemberData("BENARD", "elodie", joined_on=date(2026, 11, 25)))
+    keep, drop = (old, new) if keep_the_old_record else (new, old)
+    preview = {choice.label: choice for choice in merge_preview(session, keep, drop).fields}
+    assert preview["Statut"].kept == "Actif depuis le 01/01/2020"
+    merge_people(session, keep, drop)
+    kept = session.scalars(select(Membership).where(Membership.person_id == keep)).one()
+    assert (kept.status, kept.status_since) == (MemberStatus.ACTIVE, date(2020, 1, 1))
+
+
 def test_a_proxy_given_between_the_two_records_disappears(session: Session) -> None:
     keep, drop = member(session, "Simon", "Lou"), member(session, "Simon", "Lou")
     m1, m2 = meeting(session, 1), meeting(session, 2)

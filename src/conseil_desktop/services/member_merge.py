@@ -158,17 +158,23 @@ def _choice(
 
 
 def _status_choice(session: Session, keep: Person, dropped: Membership) -> _Choice:
-    """The status after the merge: the latest event of both histories (keep's on a tie)."""
+    """The status after the merge: the latest event of both histories (keep's on a tie),
+    dated from the event that brought it. A member active since 2020 stays so, not
+    "active since" the day the duplicate was entered."""
     event = MembershipStatusEvent
-    latest = session.execute(
+    timeline = session.execute(
         select(event.status, event.effective_on).join(Membership)
         .where(Membership.person_id.in_((keep.id, dropped.person_id)))
-        .order_by(event.effective_on.desc(), (Membership.person_id == keep.id).desc(),
-                  event.id.desc())
-        .limit(1)).first()
+        .order_by(event.effective_on, (Membership.person_id == keep.id).asc(), event.id)
+    ).all()
     membership = keep.membership
     current = (membership.status, membership.status_since) if membership else (None, None)
-    merged = (latest[0], latest[1]) if latest is not None else current
+    merged: tuple[MemberStatus | None, date | None] | None = None
+    for status, day in timeline:
+        if merged is None or status != merged[0]:
+            merged = (status, day)
+    if merged is None:
+        merged = current
 
     def show(status: MemberStatus | None, since: date | None) -> str:
         label = labels.MEMBER_STATUS[status] if status else ""
