@@ -2744,14 +2744,6 @@ La supprimer quand même, avec son émargement ?</translation>
         <source>Duplicates merged.</source>
         <translation>Doublons fusionnés.</translation>
     </message>
-    <message>
-        <source>Former members anonymised.</source>
-        <translation>Anciens membres anonymisés.</translation>
-    </message>
-    <message>
-        <source>Member anonymised.</source>
-        <translation>Membre anonymisé.</translation>
-    </message>
 </context>
 <context>
     <name>MemberConsentsPage</name>

@@ -361,6 +361,21 @@ def test_tools_are_wired(tab: MembersTab, monkeypatch: pytest.MonkeyPatch,
         "P&urger les anciens membres…"]
 
 
+def test_the_purge_s_own_message_stays_in_the_status_bar(
+        tab: MembersTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The purge tells how many were anonymised; the tab does not write over it."""
+    posted: list[str] = []
+    tab.message_posted.connect(posted.append)
+
+    def purge(parent: Any, scope: Any) -> bool:
+        posted.append("12 ancien(s) membre(s) anonymisé(s).")  # as tell() shows it
+        return True
+
+    monkeypatch.setattr(tools, "purge_departed", purge)
+    tab.member_actions.purge_action.trigger()
+    assert posted == ["12 ancien(s) membre(s) anonymisé(s)."]
+
+
 def test_model_passes_the_model_tester(qtmodeltester: Any, tab: MembersTab) -> None:
     qtmodeltester.check(tab.model, force_py=True)
     tab.search.setText("a")

@@ -116,11 +116,13 @@ class MemberActions(QObject):
         self.undo_action.setEnabled(entry is not None)
 
     def _changed(self, message: str, person_id: int | None = None) -> None:
+        """The base changed; ``message`` for the status bar ("": the tool said it)."""
         self._tab.reload()
         if person_id is not None:
             self._tab.show_member(person_id)
         self._tab.members_changed.emit()
-        self._tab.message_posted.emit(message)
+        if message:
+            self._tab.message_posted.emit(message)
 
     # -- the form ------------------------------------------------------------------------
 
@@ -233,8 +235,8 @@ class MemberActions(QObject):
     def purge(self) -> None:
         from conseil_desktop.ui.members import tools
 
-        self._tool_done(tools.purge_departed(self._tab, self._tab.session_scope),
-                        self.tr("Former members anonymised."))
+        # The tool told how many, by name: that message stays in the status bar.
+        self._tool_done(tools.purge_departed(self._tab, self._tab.session_scope), "")
 
     def data_sheet(self) -> None:
         person_id = self._tab.selected_id()
@@ -249,5 +251,4 @@ class MemberActions(QObject):
             from conseil_desktop.ui.members import tools
 
             self._tool_done(tools.anonymise_member(self._tab, self._tab.session_scope,
-                                                   person_id),
-                            self.tr("Member anonymised."))
+                                                   person_id), "")  # the tool said whom
