@@ -44,10 +44,22 @@ def _french_argparse() -> Iterator[None]:
         argparse._ = original  # type: ignore[attr-defined]
 
 
+# The placeholders shown in the help and usage (argparse would show DB, OUTPUT...).
+_METAVARS = {"--db": "FICHIER", "--data-dir": "DOSSIER", "--output": "SORTIE",
+             "--year": "ANNÉE", "--members": "N", "--meetings": "N", "--seed": "N"}
+
+
 class FrenchArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         with _french_argparse():  # group titles and -h's help are set here
             super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        if "metavar" not in kwargs:
+            names = [_METAVARS[name] for name in args if name in _METAVARS]
+            if names:
+                kwargs["metavar"] = names[0]
+        return super().add_argument(*args, **kwargs)
 
     def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         with _french_argparse():
