@@ -31,7 +31,7 @@ def add_member_export_command(
         help="colonnes à exporter, dans cet ordre, séparées par des virgules : last_name, "
              "first_name, college, seat, status, roles, organisation, joined_on, "
              "mandate_end_on (toutes par défaut), phone et email (avec --with-phone, "
-             "--with-email)",
+             "--with-email) ; ou leurs titres : Nom, Prénom, Collège, Statut…",
     )
     members.add_argument("--with-phone", action="store_true",
                          help="ajoute les numéros de téléphone (données personnelles)")

@@ -82,11 +82,24 @@ def test_default_columns_leave_phone_and_email_out() -> None:
         "seat", "last_name", "email"]
 
 
+def test_columns_may_be_named_in_french() -> None:
+    """As the export's own headers, or the words a volunteer types."""
+    names = ["Nom", "prénom", "COLLÈGE", "Titulaire / suppléant", "rôles", "date d'entrée",
+             "fin de mandat", "Téléphone", "e-mail"]
+    assert [c.key for c in choose_columns(names, with_phone=True, with_email=True)] == [
+        "last_name", "first_name", "college", "seat", "roles", "joined_on",
+        "mandate_end_on", "phone", "email"]
+    with pytest.raises(InvalidInputError, match="--with-phone"):
+        choose_columns(["nom", "téléphone"])  # a French name is still personal data
+
+
 def test_unknown_column_lists_the_valid_ones() -> None:
     with pytest.raises(InvalidInputError) as raised:
         choose_columns(["last_name", "nationalite"])
     assert raised.value.message == (
-        "Colonne inconnue : « nationalite ». Colonnes possibles : " + ", ".join(COLUMN_KEYS) + ".")
+        "Colonne inconnue : « nationalite ». Colonnes possibles : " + ", ".join(COLUMN_KEYS)
+        + " (ou leurs titres : Nom, Prénom, Collège, Titulaire / suppléant, Statut, Rôles, "
+        "Structure, Entrée, Fin de mandat, Téléphone, Courriel).")
     with pytest.raises(InvalidInputError, match="^Aucune colonne choisie. Colonnes possibles"):
         choose_columns([" ", ""], with_phone=True)
 

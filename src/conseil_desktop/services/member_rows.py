@@ -29,6 +29,7 @@ from conseil_desktop.services import labels
 from conseil_desktop.services.council import term_labels
 from conseil_desktop.services.formatting import fmt_phone
 from conseil_desktop.services.rows import raw_rows
+from conseil_desktop.services.text import fold
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,15 @@ ALL_COLUMNS = (
 )
 COLUMN_KEYS = tuple(c.key for c in ALL_COLUMNS)
 _BY_KEY = {c.key: c for c in ALL_COLUMNS}
+# The French words a volunteer types for a column (folded), besides the keys.
+_FRENCH_NAMES = {
+    **{fold(c.header): c.key for c in ALL_COLUMNS},
+    "siege": "seat", "titulaire": "seat", "suppleant": "seat", "role": "roles",
+    "organisation": "organisation", "entree": "joined_on", "adhesion": "joined_on",
+    "date d entree": "joined_on", "date d adhesion": "joined_on", "mandat": "mandate_end_on",
+    "tel": "phone", "portable": "phone", "e mail": "email", "email": "email",
+    "mail": "email", "adresse electronique": "email",
+}
 # Personal data, each exported only when asked for (the option that asks for it).
 _ON_REQUEST = {"phone": "--with-phone", "email": "--with-email"}
 
@@ -75,13 +85,14 @@ def choose_columns(
     asked = {"phone": with_phone, "email": with_email}
     if not names:
         return [c for c in ALL_COLUMNS if asked.get(c.key, True)]
-    keys = list(dict.fromkeys(n.strip().lower() for n in names if n.strip()))
+    keys = list(dict.fromkeys(_column_key(n) for n in names if n.strip()))
     unknown = [k for k in keys if k not in _BY_KEY]
     if not keys or unknown:
         raise InvalidInputError(
             (f"Colonne inconnue : {', '.join(f'« {k} »' for k in unknown)}. " if unknown
              else "Aucune colonne choisie. ")
-            + f"Colonnes possibles : {', '.join(COLUMN_KEYS)}."
+            + f"Colonnes possibles : {', '.join(COLUMN_KEYS)} (ou leurs titres : "
+            + ", ".join(c.header for c in ALL_COLUMNS) + ")."
         )
     for key, option in _ON_REQUEST.items():
         if key in keys and not asked[key]:
@@ -91,6 +102,12 @@ def choose_columns(
             )
     keys += [k for k in _ON_REQUEST if asked[k] and k not in keys]
     return [_BY_KEY[k] for k in keys]
+
+
+def _column_key(name: str) -> str:
+    """``last_name``, or ``Nom`` / ``prénom`` / ``téléphone`` as the export's headers say."""
+    key = name.strip().lower()
+    return key if key in _BY_KEY else _FRENCH_NAMES.get(fold(name).strip(), key)
 
 
 def member_rows(
