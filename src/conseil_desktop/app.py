@@ -16,7 +16,6 @@ from typing import Any
 from conseil_desktop import __version__, paths
 from conseil_desktop.logging_setup import setup_logging
 
-
 # argparse's own words, in French (it looks them up through its module-level ``_``).
 _ARGPARSE_FRENCH = {
     "usage: ": "utilisation : ",
