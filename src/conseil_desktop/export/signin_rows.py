@@ -15,6 +15,7 @@ from conseil_desktop.errors import InvalidInputError
 from conseil_desktop.services import labels
 from conseil_desktop.services.formatting import fmt_date_words, fmt_time
 from conseil_desktop.services.meeting_snapshot import InviteeRow, MeetingSnapshot
+from conseil_desktop.services.text import fold
 
 TITLE = "Feuille d'émargement"
 
@@ -83,9 +84,14 @@ def time_span(s: MeetingSnapshot) -> str:
     return start or (f"jusqu'à {end}" if end else "")
 
 
+def names_its_body(s: MeetingSnapshot) -> bool:
+    """Whether the title already begins with the body (« Assemblée plénière de mars »)."""
+    return bool(s.title and s.type_label) and fold(s.title).startswith(fold(s.type_label))
+
+
 def heading_lines(s: MeetingSnapshot) -> tuple[str, str, str]:
-    """Body and title; date and times; place."""
-    body = " — ".join(x for x in (s.type_label, s.title) if x)
+    """Body and title (the title alone when it names the body); date and times; place."""
+    body = s.title if names_its_body(s) else " — ".join(x for x in (s.type_label, s.title) if x)
     when = " · ".join(x for x in (fmt_date_words(s.date), time_span(s)) if x)
     return body, when, s.place
 

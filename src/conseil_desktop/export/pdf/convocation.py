@@ -34,7 +34,7 @@ from conseil_desktop.export.pdf.meeting_layout import (
     letterhead,
     wrap_words,
 )
-from conseil_desktop.export.signin_rows import running_header, time_span
+from conseil_desktop.export.signin_rows import names_its_body, running_header, time_span
 from conseil_desktop.services.formatting import fmt_date_words
 from conseil_desktop.services.meeting_addresses import PostalAddress
 from conseil_desktop.services.meeting_snapshot import InviteeRow, MeetingSnapshot
@@ -145,6 +145,8 @@ class Letter(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         when = fmt_date_words(s.date)
         hours = time_span(s).replace(" – ", " à ")
         meeting = f"{s.type_label} « {s.title} »" if s.title else s.type_label
+        if names_its_body(s):
+            meeting = f"« {s.title} »"
         story: list[Flowable] = [
             text(f"Le {fmt_date_words(s.convened_on or self.today)}", st.body_right),
             Spacer(1, 3 * mm),
