@@ -27,6 +27,9 @@ def test_convocation_says_the_body_once(tmp_path: Path) -> None:
                     title="assemblée plénière de décembre")
     out = tmp_path / "convocations.pdf"
     write_convocations(out, named, {})
-    first = " ".join(PdfReader(out).pages[0].extract_text().split())
+    lines = PdfReader(out).pages[0].extract_text().splitlines()
+    assert not [line for line in lines if line.rstrip().endswith("«")
+                or line.lstrip().startswith("»")]  # guillemets stay with their words
+    first = " ".join(" ".join(lines).split())
     assert "Conseil citoyen des Hauts-de-Rive : « assemblée plénière de décembre »." in first
     assert "Assemblée plénière « " not in first

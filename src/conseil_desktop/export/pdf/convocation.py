@@ -144,9 +144,9 @@ class Letter(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         s, st = self.s, self.styles
         when = fmt_date_words(s.date)
         hours = time_span(s).replace(" – ", " à ")
-        meeting = f"{s.type_label} « {s.title} »" if s.title else s.type_label
+        meeting = f"{s.type_label} «\u00a0{s.title}\u00a0»" if s.title else s.type_label
         if names_its_body(s):
-            meeting = f"« {s.title} »"
+            meeting = f"«\u00a0{s.title}\u00a0»"
         story: list[Flowable] = [
             text(f"Le {fmt_date_words(s.convened_on or self.today)}", st.body_right),
             Spacer(1, 3 * mm),
@@ -188,12 +188,12 @@ class Letter(Flowable):  # type: ignore[misc]  # reportlab has no type hints
             _CutLine(),
             text("Pouvoir", st.heading.clone("proxy", spaceBefore=2)),
             text(f"Je soussigné(e) {name}, membre du {s.council_name}, donne pouvoir à "
-                 f"{DOTS}{DOTS} pour me représenter à la réunion « {s.type_label} » du "
+                 f"{DOTS}{DOTS} pour me représenter à la réunion «\u00a0{s.type_label}\u00a0» du "
                  f"{fmt_date_words(s.date)} et prendre part aux votes en mon nom.", st.body),
             Spacer(1, 3 * mm),
             text(f"Fait à {DOTS}, le {DOTS}", st.body),
             Spacer(1, 2 * mm),
-            text("Signature, précédée de la mention « Bon pour pouvoir » :", st.body),
+            text("Signature, précédée de la mention «\u00a0Bon pour pouvoir\u00a0» :", st.body),
             Spacer(1, 14 * mm),
             text("À remettre à la personne qui vous représente, ou au secrétariat avant la "
                  "réunion. " + s.gdpr_notice, st.note.clone("small", fontSize=7, leading=8.5)),
