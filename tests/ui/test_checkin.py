@@ -230,7 +230,7 @@ def test_proxy_through_the_picker_flags_an_absent_holder(
     assert screen.model.index(2, Col.PROXY).data() == "→ Aïcha Diallo ⚠"
     assert screen.model.index(0, Col.PROXY).data() == "← MARTIN Luc ⚠"
     assert screen.warnings_label.isVisibleTo(screen)
-    assert "Aïcha Diallo porte le pouvoir de Luc Martin mais n'est pas marqué présent." in (
+    assert "Aïcha Diallo porte le pouvoir de Luc Martin mais n'est pas marqué(e) présent(e)." in (
         screen.warnings_label.text())
     assert counter(screen).startswith("Présents : 0 · Représentés : 1")
     # The holder arrives: nothing is flagged any more.

@@ -88,7 +88,8 @@ def test_status_present_with_arrival_and_departure(storage: Storage, meeting) ->
 
 
 def test_departure_rules(storage: Storage, meeting) -> None:
-    with storage.session_scope() as s, pytest.raises(UserError, match="pas marqué présent"):
+    with storage.session_scope() as s, pytest.raises(UserError,
+                                                     match=r"pas marqué\(e\) présent\(e\)"):
         checkin.set_departure(s, meeting["Martin"], time(20, 0))
     with storage.session_scope() as s:
         checkin.set_arrival(s, meeting["Martin"], time(19, 0))  # an arrival means present
@@ -120,12 +121,13 @@ def test_give_proxy_records_holder_and_flags_absent_holder(storage: Storage, mee
     assert outcome.state.arrival_time is None  # no longer present
     assert (outcome.carried, outcome.limit, outcome.exception) == (1, 1, False)
     assert not outcome.holder_present
-    assert outcome.warning() == "Aïcha Diallo porte ce pouvoir mais n'est pas marqué présent."
+    assert outcome.warning() == (
+        "Aïcha Diallo porte ce pouvoir mais n'est pas marqué(e) présent(e).")
     with storage.session_scope() as s:
         rows = invitee_rows(s, meeting["meeting"])
     assert checkin.absent_holders(rows) == {meeting["person:Diallo"]}
     assert checkin.proxy_warnings(rows, 1) == [
-        "Aïcha Diallo porte le pouvoir de Luc Martin mais n'est pas marqué présent."]
+        "Aïcha Diallo porte le pouvoir de Luc Martin mais n'est pas marqué(e) présent(e)."]
     # Once the holder is marked present, nothing is flagged.
     with storage.session_scope() as s:
         checkin.set_status(s, meeting["Diallo"], P)
@@ -314,6 +316,6 @@ def test_warnings_from_rows_in_memory(storage: Storage, meeting) -> None:
     carried = checkin.proxies_carried(changed)
     assert [r.last_name for r in carried[holder.person_id]] == ["Martin", "Yılmaz"]
     assert checkin.proxy_warnings(changed, 1) == [
-        ("Noël Guérin porte les pouvoirs de Luc Martin, Şükrü Yılmaz mais n'est pas marqué "
-         "présent."),
+        ("Noël Guérin porte les pouvoirs de Luc Martin, Şükrü Yılmaz mais n'est pas marqué(e) "
+         "présent(e)."),
         "Noël Guérin porte 2 pouvoirs, au-delà du maximum de 1 (exception confirmée)."]

@@ -100,7 +100,7 @@ class ProxyOutcome:
         if self.holder_present:
             return None
         return (f"{self.state.proxy_holder_name} porte ce pouvoir mais n'est pas "
-                "marqué présent.")
+                "marqué(e) présent(e).")
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,8 @@ def set_departure(session: Session, attendance_id: int, at: time | None) -> Atte
     if at is not None:
         if attendance.status is not AttendanceStatus.PRESENT:
             name = _person_name(session, attendance.person_id)
-            raise UserError(f"{name} n'est pas marqué présent : marquez d'abord son arrivée.")
+            raise UserError(
+                f"{name} n'est pas marqué(e) présent(e) : marquez d'abord son arrivée.")
         _check_times(session, attendance, attendance.arrival_time, minute(at))
     attendance.departure_time = minute(at)
     session.flush()
@@ -300,7 +301,8 @@ def proxy_warnings(rows: Sequence[InviteeRow], limit: int | None = None) -> list
         givers = ", ".join(r.display_name for r in given)
         what = "le pouvoir" if len(given) == 1 else "les pouvoirs"
         if holder is None or holder.status is not AttendanceStatus.PRESENT:
-            warnings.append(f"{name} porte {what} de {givers} mais n'est pas marqué présent.")
+            warnings.append(
+                f"{name} porte {what} de {givers} mais n'est pas marqué(e) présent(e).")
         if limit is not None and len(given) > limit:
             warnings.append(f"{name} porte {len(given)} pouvoirs, au-delà du maximum de "
                             f"{limit} (exception confirmée).")
