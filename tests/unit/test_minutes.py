@@ -143,3 +143,18 @@ def test_a_semicolon_between_names_never_starts_a_line(tmp_path: Path) -> None:
              for line in page.extract_text().splitlines()]
     assert sum(";" in line for line in lines) > 10  # the lists of names are there
     assert not [line for line in lines if line.startswith(";")]
+
+
+def test_the_quorum_line_says_what_it_counts(tmp_path: Path) -> None:
+    """Présents + représentés (all members) differ from the quorum's count (active
+    titulaires only): the minutes say so, or the reader sees two numbers that disagree."""
+    path = tmp_path / "pv.pdf"
+    write_minutes_pdf(path, snapshot(items=1))
+    text = " ".join(pages_text(path))
+    assert ("requis) : le quorum compte les membres titulaires en activité présents ou "
+            "représentés.") in text
+    none = tmp_path / "none.pdf"
+    shot = snapshot(items=1)
+    write_minutes_pdf(none, replace(shot, quorum=replace(shot.quorum, required=None,
+                                                         reached=None)))
+    assert "le quorum compte" not in " ".join(pages_text(none))

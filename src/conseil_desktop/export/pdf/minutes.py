@@ -140,12 +140,20 @@ def _s(count: int) -> str:
     return "s" if count > 1 else ""
 
 
+def _quorum_line(s: MeetingSnapshot) -> str:
+    """The quorum, with what it counts: its number differs from présents + représentés."""
+    if s.quorum.required is None:
+        return s.quorum.label()
+    return (f"{s.quorum.label()} : le quorum compte les membres titulaires en activité "
+            "présents ou représentés.")
+
+
 def _attendance(s: MeetingSnapshot, styles: Styles) -> list[Flowable]:
     story: list[Flowable] = [
         CondPageBreak(40 * mm),
         text("Présences", styles.heading),
         text(counts_line(s), styles.body),
-        text(s.quorum.label(), styles.cell_bold),
+        text(_quorum_line(s), styles.cell_bold),
         Spacer(1, 2 * mm),
     ]
     by_status: dict[AttendanceStatus, list[InviteeRow]] = {}
