@@ -2882,6 +2882,18 @@ La supprimer quand même, avec son émargement ?</translation>
         <translation>Rien n'a été enregistré :</translation>
     </message>
     <message>
+        <source>%1 is already a member of the council (Find duplicates merges two records of one person).
+
+Save a second record anyway? Answer Yes only if this is someone else with the same name.</source>
+        <translation>%1 est déjà membre du conseil (Rechercher les doublons fusionne deux fiches d'une même personne).
+
+Enregistrer quand même une seconde fiche ? Répondez Oui seulement s'il s'agit d'une autre personne du même nom.</translation>
+    </message>
+    <message>
+        <source>Already a member</source>
+        <translation>Déjà membre</translation>
+    </message>
+    <message>
         <source>Member</source>
         <translation>Membre</translation>
     </message>

@@ -511,3 +511,31 @@ def test_a_departure_reminds_the_roles_still_held(qtbot: Any, database: Database
     assert dialog.save()  # a reminder, never a block
     with database.session_scope() as s:
         assert [r.ended_on for r in mc.member_detail(s, person_id).roles] == [date(2026, 9, 30)]
+
+
+@pytest.mark.parametrize("someone_else", [False, True])
+def test_a_new_member_named_as_a_member_asks_before_a_second_record(
+        qtbot: Any, database: Database, dialogs: Dialogs, someone_else: bool) -> None:
+    add_member(database)  # Karim Benali
+    before = count(database, Person)
+    dialog = open_dialog(qtbot, database, None)
+    dialog.identity.last_name.setText("BENALI")
+    dialog.identity.first_name.setText("karim")
+    dialogs.answer("confirm", someone_else)
+    assert dialog.save() is someone_else
+    if not someone_else:
+        dialogs.answer("confirm", True)  # closing the form, still open, at the end
+    (_, title, question), = dialogs.named("confirm")
+    assert title == "Déjà membre"
+    assert question.startswith("Benali Karim – Collège des habitants est déjà membre du conseil")
+    assert count(database, Person) == before + someone_else
+
+
+def test_a_new_member_with_a_new_name_is_saved_without_a_question(
+        qtbot: Any, database: Database, dialogs: Dialogs) -> None:
+    add_member(database)
+    dialog = open_dialog(qtbot, database, None)
+    dialog.identity.last_name.setText("Benali")
+    dialog.identity.first_name.setText("Samira")
+    assert dialog.save()
+    assert dialogs.named("confirm") == []

@@ -263,6 +263,9 @@ class MemberDialog(QDialog):
         self.show_problems(problems)
         if problems:
             return False
+        if self.person_id is None and not self._not_a_second_record(form.data.last_name,
+                                                                     form.data.first_name):
+            return False
         try:
             with self._session_scope() as session:
                 saved = member_changes.save_member_form(session, self.person_id, form,
@@ -274,6 +277,20 @@ class MemberDialog(QDialog):
         self.saved_id = self.person_id = saved
         self.accept()
         return True
+
+
+    def _not_a_second_record(self, last_name: str, first_name: str) -> bool:
+        """A new member whose name (accents and case aside) a member already has: saved
+        only when the user says it is someone else."""
+        with self._session_scope() as session:
+            found = contact_links.members_named(session, last_name, first_name)
+        if not found:
+            return True
+        question = fill(self.tr(
+            "%1 is already a member of the council (Find duplicates merges two records "
+            "of one person).\n\nSave a second record anyway? Answer Yes only if this is "
+            "someone else with the same name."), found[0].label)
+        return ask.confirm(self, self.tr("Already a member"), question)
 
 
 def edit_member(parent: QWidget | None, session_scope: SessionScope,
