@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox
 from sqlalchemy import select
 
 from conseil_desktop.db.engine import open_storage
@@ -399,3 +399,23 @@ def test_undo_is_forgotten_when_another_base_is_opened(
     assert tab.member_actions.undo_action.isEnabled()
     window.database.replace(open_storage(make_database(tmp_path / "autre.db")))
     assert tab.is_loaded and not tab.member_actions.undo_action.isEnabled()
+
+
+def test_every_filter_reads_in_full_at_the_window_s_default_width(qtbot: Any) -> None:
+    from conseil_desktop.ui.main_window import DEFAULT_SIZE
+    from conseil_desktop.ui.members.filters import MemberFilterBar
+
+    bar = MemberFilterBar()
+    qtbot.addWidget(bar)
+    bar.resize(DEFAULT_SIZE[0] - 20, 30)  # the tab's margins
+    bar.show()
+    qtbot.waitExposed(bar)
+    for combo in (bar.college, bar.status, bar.seat):
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        room = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField,
+                                            combo).width()
+        for index in range(combo.count()):
+            text = combo.itemText(index)
+            assert combo.fontMetrics().horizontalAdvance(text) <= room, text

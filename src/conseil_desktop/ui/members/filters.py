@@ -59,7 +59,7 @@ class MemberFilterBar(QWidget):
         self.set_roles([])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 2)
+        layout.addWidget(self.search, 1)  # as wide as a filter: at 1,100 pixels they read whole
         for combo in (self.college, self.status, self.seat, self.role):
             layout.addWidget(combo, 1)  # the room left is shared: labels show whole
             combo.currentIndexChanged.connect(self.filters_changed)
