@@ -61,7 +61,10 @@ class LookupEdit(QLineEdit):
         if self._pick is not None or not self.text().strip():
             return self._pick
         wanted = fold(self.text())
-        exact = [p for p in self._search(self.text()) if fold(p.label) == wanted]
+        found = self._search(self.text())
+        exact = [p for p in found if fold(p.label) == wanted]
+        if not exact:  # "Jeanne Martin", as the documents print it, for "Martin Jeanne"
+            exact = [p for p in found if _reordered(fold(p.label).split(), wanted.split())]
         return exact[0] if len(exact) == 1 else None
 
     def show_suggestions(self) -> None:
@@ -97,3 +100,9 @@ class LookupEdit(QLineEdit):
         if self._pick is not None and text != self._pick.label:
             self._pick = None
             self.picked.emit(None)
+
+
+def _reordered(words: list[str], typed: list[str]) -> bool:
+    """The same words with the first name(s) moved to the front (a rotation)."""
+    return len(words) == len(typed) and any(words[i:] + words[:i] == typed
+                                            for i in range(1, len(words)))
