@@ -49,8 +49,9 @@ def test_spreadsheet_export(qtbot: Any, tab: ContactsTab, dialogs: Dialogs,
     dialogs.answer("ask_save_path", folder / "contacts.xlsx")
     posted = run_export(qtbot, tab, ExportFormat.XLSX)
     assert len(posted) == 1 and "contacts.xlsx" in posted[0]
-    [(_parent, _title, _filter, suggested)] = dialogs.named("ask_save_path")
+    [(_parent, title, _filter, suggested)] = dialogs.named("ask_save_path")
     assert suggested.suffix == ".xlsx"
+    assert not title.endswith("…") and "&" not in title  # the menu entry, as a window title
     book = openpyxl.load_workbook(folder / "contacts.xlsx", read_only=True)
     organisations = [row[0] for row in book["Organisations"].iter_rows(values_only=True)]
     people = [row[:4] for row in book["Personnes"].iter_rows(values_only=True)]

@@ -85,7 +85,8 @@ class ContactExports(QObject):
         }
         name, file_filter = names[kind]
         suffix = f".{kind.value}"
-        path = ask.ask_save_path(self._parent, self._actions[kind].text().replace("&", ""),
+        title = self._actions[kind].text().replace("&", "").rstrip("…")  # a window title
+        path = ask.ask_save_path(self._parent, title,
                                  file_filter, self.folder / f"{name}{suffix}")
         if path is not None and path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)  # typed without its extension
