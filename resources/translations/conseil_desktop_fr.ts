@@ -211,6 +211,10 @@ Enregistrer quand même ce pouvoir, comme une dérogation au règlement ?</trans
         <source>Too many proxies</source>
         <translation>Trop de pouvoirs</translation>
     </message>
+    <message>
+        <source>No. %1 %2: proxy not recorded</source>
+        <translation>N° %1 %2 : pouvoir non enregistré</translation>
+    </message>
 </context>
 <context>
     <name>ColumnChooser</name>

@@ -255,6 +255,7 @@ def test_over_the_limit_asks_and_records_an_exception(
     dialogs.answer("confirm", False)
     give_proxy(qtbot, screen, "guérin", "diallo")
     assert stored(database, "Guérin").status is I  # refused: nothing recorded
+    assert screen.message_label.text() == "N° 2 GUÉRIN Noël : pouvoir non enregistré"
     question = dialogs.named("confirm")[0][2]
     assert "Aïcha Diallo porte déjà 1 pouvoir" in question
     assert "dérogation" in question

@@ -362,6 +362,7 @@ class CheckinWindow(CheckinView):
                 question = fill(self.tr("%1\n\nRecord this proxy anyway, as an exception to "
                                         "the rules?"), over.message)
                 if not ask.confirm(self, self.tr("Too many proxies"), question):
+                    self._say_not_recorded(attendance_id)
                     return None
                 with self._session_scope() as session:
                     return checkin.give_proxy(session, attendance_id, holder_person_id,
@@ -369,6 +370,13 @@ class CheckinWindow(CheckinView):
         except UserError as exc:
             show_user_error(self, title, exc)
             return None
+
+    def _say_not_recorded(self, attendance_id: int) -> None:
+        position = self.model.row_of(attendance_id)
+        if position is not None:
+            row = self.model.rows[position]
+            self.message_label.setText(fill(self.tr("No. %1 %2: proxy not recorded"),
+                                            row.number, shown_name(row)))
 
     def _applied(self, state: checkin.AttendanceState, message: str) -> None:
         if self.proxy_picker.isVisible():  # a status button pressed while picking
