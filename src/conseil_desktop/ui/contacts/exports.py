@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from conseil_desktop import paths
 from conseil_desktop.errors import UserError
 from conseil_desktop.ui.dialogs import ask, errors
+from conseil_desktop.ui.documents.folders import last_folder, remember_folder
 from conseil_desktop.ui.tabs.list_tab import SessionScope
 from conseil_desktop.ui.workers import Progress, Worker, start_task
 
@@ -40,7 +41,6 @@ class ContactExports(QObject):
         super().__init__(parent)
         self._parent = parent
         self._session_scope = session_scope
-        self.folder = Path.home()  # where the last export went
         self.worker: Worker | None = None  # the export running, if any
         self._actions = {
             ExportFormat.XLSX: QAction(self.tr("Contacts (&Excel)…"), self),
@@ -64,7 +64,6 @@ class ContactExports(QObject):
         path = self._ask_path(kind)
         if path is None:
             return None
-        self.folder = path.parent
         worker = start_task(self._parent, self.tr("Export"), STEPS,
                             partial(write_contacts, self._session_scope, kind, path))
         worker.succeeded.connect(lambda _result: self.exported.emit(path))
@@ -87,9 +86,11 @@ class ContactExports(QObject):
         suffix = f".{kind.value}"
         title = self._actions[kind].text().replace("&", "").rstrip("…")  # a window title
         path = ask.ask_save_path(self._parent, title,
-                                 file_filter, self.folder / f"{name}{suffix}")
+                                 file_filter, last_folder() / f"{name}{suffix}")
         if path is not None and path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)  # typed without its extension
+        if path is not None:
+            remember_folder(path)
         return path
 
     def _show_failure(self, error: UserError) -> None:

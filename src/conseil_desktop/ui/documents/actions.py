@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 from conseil_desktop import paths
 from conseil_desktop.errors import UserError
 from conseil_desktop.ui.dialogs import ask, errors
+from conseil_desktop.ui.documents.folders import last_folder, remember_folder
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.workers import Progress, Worker, start_task, while_alive
 
@@ -88,10 +89,7 @@ def save_document(parent: QWidget, request: DocumentRequest, formats: tuple[str,
 
 def ask_document_path(parent: QWidget, request: DocumentRequest,
                       formats: tuple[str, ...]) -> Path | None:
-    from conseil_desktop.ui.preferences import Preferences
-
-    preferences = Preferences()
-    folder = preferences.last_document_folder or Path.home()
+    folder = last_folder()
     filters = ";;".join(file_filter(fmt) for fmt in formats)
     suggested = folder / f"{safe_file_name(request.suggested_name)}.{formats[0]}"
     path = ask.ask_save_path(parent, QCoreApplication.translate("Documents", "Save as"), filters, suggested)
@@ -99,8 +97,7 @@ def ask_document_path(parent: QWidget, request: DocumentRequest,
         return None
     if path.suffix.lower().lstrip(".") not in formats:
         path = path.with_name(f"{path.name}.{formats[0]}")  # typed without its extension
-    preferences.last_document_folder = path.parent
-    preferences.sync()
+    remember_folder(path)
     return path
 
 

@@ -32,6 +32,7 @@ from conseil_desktop.services.member_rows import (
     member_rows,
 )
 from conseil_desktop.ui.dialogs import ask
+from conseil_desktop.ui.documents.folders import last_folder, remember_folder
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.members.tools_support import (
     SessionScope,
@@ -168,11 +169,12 @@ def export_members(parent: QWidget, session_scope: SessionScope,
                "csv": QCoreApplication.translate("ExportDialog", "CSV text (*.csv)")}
     name = QCoreApplication.translate("ExportDialog", "Members")
     path = ask.ask_save_path(parent, title, filters[choice.kind],
-                             Path.home() / f"{name}.{choice.kind}")
+                             last_folder() / f"{name}.{choice.kind}")
     if path is None:
         return
     if path.suffix.lower() != f".{choice.kind}":
         path = path.with_name(f"{path.name}.{choice.kind}")  # typed without its extension
+    remember_folder(path)
     outcome = run_and_wait(parent, title, 2,
                            lambda p: write_members(session_scope, choice, path, person_ids, p))
     if outcome.error is not None:

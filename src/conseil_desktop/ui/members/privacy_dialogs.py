@@ -37,6 +37,7 @@ from conseil_desktop.services.privacy import (
 )
 from conseil_desktop.services.privacy import purge_departed as purge_service
 from conseil_desktop.ui.dialogs import ask
+from conseil_desktop.ui.documents.folders import last_folder, remember_folder
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.members.tools_support import (
     RowsModel,
@@ -74,7 +75,7 @@ def personal_data_sheet(parent: QWidget, session_scope: SessionScope, person_id:
     except UserError as exc:
         show_problem(parent, title, exc)
         return
-    suggested = Path.home() / fill(
+    suggested = last_folder() / fill(
         QCoreApplication.translate("Privacy", "Personal data - %1.pdf"), _file_safe(name))
     path = ask.ask_save_path(parent, title, QCoreApplication.translate(
         "Privacy", "PDF document (*.pdf)"), suggested)
@@ -82,6 +83,7 @@ def personal_data_sheet(parent: QWidget, session_scope: SessionScope, person_id:
         return
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
+    remember_folder(path)
     outcome = run_and_wait(parent, title, 2,
                            lambda p: write_sheet(session_scope, person_id, path, p))
     if outcome.error is not None:

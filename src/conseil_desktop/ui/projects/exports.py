@@ -19,7 +19,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
-    QStandardPaths,
     Qt,
     QThread,
     Signal,
@@ -31,6 +30,7 @@ from sqlalchemy.orm import Session
 from conseil_desktop import paths
 from conseil_desktop.errors import UserError
 from conseil_desktop.ui.dialogs import ask, errors
+from conseil_desktop.ui.documents.folders import last_folder, remember_folder
 from conseil_desktop.ui.i18n import fill
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,6 @@ class ProjectExports(QObject):
         self._session_scope = session_scope
         self._widget = parent_widget
         self._year = year
-        self.folder: Path | None = None  # where the last file was saved
         self.worker: ExportThread | None = None
         self.progress: QProgressDialog | None = None
         self.xlsx_action = QAction(self.tr("Project portfolio (&Excel)…"), parent_widget)
@@ -142,7 +141,7 @@ class ProjectExports(QObject):
             return
         year = self._year()
         name = fill(self.tr("projects-%1"), year) if year else self.tr("project-portfolio")
-        folder = self.folder or _documents_folder()
+        folder = last_folder()
         file_filter = (self.tr("Excel workbook (*.xlsx)") if kind == "xlsx"
                        else self.tr("PDF document (*.pdf)"))
         target = ask.ask_save_path(self._widget, self.tr("Export the project portfolio"),
@@ -151,7 +150,7 @@ class ProjectExports(QObject):
             return
         if target.suffix.lower() != f".{kind}":
             target = target.with_name(f"{target.name}.{kind}")
-        self.folder = target.parent
+        remember_folder(target)
         self._start(target, year)
 
     def _start(self, target: Path, year: int | None) -> None:
@@ -211,7 +210,3 @@ class ProjectExports(QObject):
             self.worker.requestInterruption()
             self.worker.wait()
 
-
-def _documents_folder() -> Path:
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
