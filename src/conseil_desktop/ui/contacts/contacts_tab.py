@@ -32,7 +32,7 @@ from conseil_desktop.ui.contacts.person_dialog import PersonDialog
 from conseil_desktop.ui.contacts.removal import ContactRemoval
 from conseil_desktop.ui.dialogs import errors
 from conseil_desktop.ui.i18n import fill
-from conseil_desktop.ui.tabs.list_tab import SessionScope
+from conseil_desktop.ui.tabs.protocol import SessionScope
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ class ContactsTab(QWidget):
     def export_actions(self) -> list[QAction]:
         return self.exports.actions()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.ensure_loaded()
 

@@ -21,7 +21,7 @@ from conseil_desktop import paths
 from conseil_desktop.errors import UserError
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.documents.folders import last_folder, remember_folder
-from conseil_desktop.ui.tabs.list_tab import SessionScope
+from conseil_desktop.ui.tabs.protocol import SessionScope
 from conseil_desktop.ui.workers import Progress, Worker, start_task
 
 STEPS = 2  # read the address book, write the file

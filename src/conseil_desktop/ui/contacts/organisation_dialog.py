@@ -32,7 +32,7 @@ from conseil_desktop.ui.contacts.organisation_form import OrganisationForm
 from conseil_desktop.ui.contacts.person_dialog import PersonDialog
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.i18n import fill
-from conseil_desktop.ui.tabs.list_tab import SessionScope
+from conseil_desktop.ui.tabs.protocol import SessionScope
 
 MINIMUM_SIZE = (980, 520)
 _AFFILIATION_ROLE = Qt.ItemDataRole.UserRole + 1  # on a row's first cell

@@ -32,7 +32,7 @@ from conseil_desktop.ui.contacts.choice_edit import ChoiceIndex, ChoiceLineEdit
 from conseil_desktop.ui.contacts.roles_editor import RolesEditor
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.i18n import fill
-from conseil_desktop.ui.tabs.list_tab import SessionScope
+from conseil_desktop.ui.tabs.protocol import SessionScope
 
 MINIMUM_WIDTH = 1000
 MEMBER_SEARCH_DELAY_MS = 150

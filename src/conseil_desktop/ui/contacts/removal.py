@@ -18,7 +18,7 @@ from conseil_desktop.services.contact_queries import ContactKind, ContactRow
 from conseil_desktop.services.contacts import DeleteOutcome, OrganisationUsage
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.i18n import fill
-from conseil_desktop.ui.tabs.list_tab import SessionScope
+from conseil_desktop.ui.tabs.protocol import SessionScope
 
 
 class ContactRemoval(QObject):

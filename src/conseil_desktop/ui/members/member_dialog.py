@@ -54,7 +54,7 @@ from conseil_desktop.ui.members.member_form_history import (
     MemberRolesPage,
     MemberStatusPage,
 )
-from conseil_desktop.ui.tabs.list_tab import SessionScope
+from conseil_desktop.ui.tabs.protocol import SessionScope
 
 MINIMUM_SIZE = (780, 600)
 ERROR_COLOUR = "#b3261e"

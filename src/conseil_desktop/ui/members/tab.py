@@ -46,7 +46,7 @@ from conseil_desktop.ui.members.columns import ColumnChooser
 from conseil_desktop.ui.members.detail import MemberDetailPanel
 from conseil_desktop.ui.members.filters import MemberFilterBar
 from conseil_desktop.ui.members.model import UNSORTED, MembersModel
-from conseil_desktop.ui.tabs.list_tab import SessionScope
+from conseil_desktop.ui.tabs.protocol import SessionScope
 
 log = logging.getLogger(__name__)
 

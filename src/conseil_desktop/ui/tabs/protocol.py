@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+# What a tab or dialog is given to open one session per user action.
+SessionScope = Callable[[], AbstractContextManager[Session]]
 
 
 class CountingModel(Protocol):
