@@ -1896,31 +1896,6 @@ Les fiches qu'il a créées sont supprimées (sauf si elles ont été modifiées
     </message>
 </context>
 <context>
-    <name>ListTab</name>
-    <message>
-        <source>Search…</source>
-        <translation>Rechercher…</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Rechercher</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln record(s)</source>
-        <translation>
-            <numerusform>%Ln fiche</numerusform>
-            <numerusform>%Ln fiches</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %Ln record(s)</source>
-        <translation>
-            <numerusform>%1 sur %Ln fiche</numerusform>
-            <numerusform>%1 sur %Ln fiches</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>LogoPicker</name>
     <message>
         <source>Choose…</source>
@@ -4258,6 +4233,13 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
     <message>
         <source>Files of &amp;type:</source>
         <translation>Fichiers de &amp;type :</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>Pages à &amp;imprimer :</translation>
     </message>
 </context>
 <context>

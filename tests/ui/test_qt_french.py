@@ -16,3 +16,14 @@ def test_the_file_dialog_labels_are_french(qtbot: Any) -> None:
     assert "Voir &dans :" in labels or "&Voir dans :" in labels, labels
     assert "Fichiers de &type :" in labels, labels
     assert not [text for text in labels if "Look in" in text or "Files of" in text]
+
+
+def test_the_print_dialog_labels_are_french(qtbot: Any) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter()
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    labels = [label.text().replace("\u00a0", " ") for label in dialog.findChildren(QLabel)]
+    assert "Pages à &imprimer :" in labels, labels
+    assert not [text for text in labels if "Page &Set" in text]

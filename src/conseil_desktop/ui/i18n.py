@@ -24,12 +24,13 @@ LANGUAGE = "fr"
 OUR_CATALOGUE = f"conseil_desktop_{LANGUAGE}.qm"
 QT_CATALOGUES = (f"qtbase_{LANGUAGE}",)
 
-# Qt 6 gave two labels of its own file dialog a mnemonic; qtbase_fr.qm only has them
-# without one, so they showed in English. Listed here for lupdate: our catalogue,
-# installed after Qt's, translates them.
+# Qt 6 gave a few labels of its own file and print dialogs a mnemonic; qtbase_fr.qm only
+# has them without one, so they showed in English. Listed here for lupdate: our
+# catalogue, installed after Qt's, translates them.
 QT_CATALOGUE_GAPS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Page &Set:"),
 )
 
 _installed: list[QTranslator] = []
