@@ -4225,6 +4225,29 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
     </message>
 </context>
 <context>
+    <name>QCupsJobWidget</name>
+    <message>
+        <source>Scheduled &amp;printing:</source>
+        <translation>Impression &amp;planifiée :</translation>
+    </message>
+    <message>
+        <source>&amp;Billing information:</source>
+        <translation>Informations de &amp;facturation :</translation>
+    </message>
+    <message>
+        <source>Job &amp;priority:</source>
+        <translation>P&amp;riorité de la tâche :</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>Pre&amp;mières :</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>Fi&amp;nales :</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -4233,6 +4256,17 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
     <message>
         <source>Files of &amp;type:</source>
         <translation>Fichiers de &amp;type :</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>&amp;Ordre des pages :</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>Pages par feui&amp;lle :</translation>
     </message>
 </context>
 <context>

@@ -27,3 +27,19 @@ def test_the_print_dialog_labels_are_french(qtbot: Any) -> None:
     labels = [label.text().replace("\u00a0", " ") for label in dialog.findChildren(QLabel)]
     assert "Pages à &imprimer :" in labels, labels
     assert not [text for text in labels if "Page &Set" in text]
+
+
+def test_the_print_properties_labels_are_french() -> None:
+    """The print dialog's Properties window (opened by Qt's own exec, so read through the
+    catalogue here): its job and page-layout labels."""
+    from PySide6.QtCore import QCoreApplication
+
+    for context, source, french in (
+            ("QCupsJobWidget", "Scheduled &printing:", "Impression &planifiée :"),
+            ("QCupsJobWidget", "&Billing information:", "Informations de &facturation :"),
+            ("QCupsJobWidget", "Job &priority:", "P&riorité de la tâche :"),
+            ("QCupsJobWidget", "&Start:", "Pre&mières :"),
+            ("QCupsJobWidget", "&End:", "Fi&nales :"),
+            ("QPageSetupWidget", "Page &order:", "&Ordre des pages :"),
+            ("QPageSetupWidget", "Pages &per sheet:", "Pages par feui&lle :")):
+        assert QCoreApplication.translate(context, source).replace("\u00a0", " ") == french

@@ -31,6 +31,13 @@ QT_CATALOGUE_GAPS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
     QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Page &Set:"),
+    QT_TRANSLATE_NOOP("QCupsJobWidget", "Scheduled &printing:"),
+    QT_TRANSLATE_NOOP("QCupsJobWidget", "&Billing information:"),
+    QT_TRANSLATE_NOOP("QCupsJobWidget", "Job &priority:"),
+    QT_TRANSLATE_NOOP("QCupsJobWidget", "&Start:"),
+    QT_TRANSLATE_NOOP("QCupsJobWidget", "&End:"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Page &order:"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Pages &per sheet:"),
 )
 
 _installed: list[QTranslator] = []
