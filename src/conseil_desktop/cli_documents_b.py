@@ -118,14 +118,14 @@ def cmd_export_decisions(args: argparse.Namespace) -> int:
 def cmd_export_attendance(args: argparse.Namespace) -> int:
     from conseil_desktop.db.engine import open_readonly
     from conseil_desktop.export.files import output_format
-    from conseil_desktop.services.attendance_matrix import attendance_workbook_data
+    from conseil_desktop.services.council_documents import attendance_data
 
     output = Path(args.output)
     output_format(output, ("xlsx",), "les présences")
     if args.year is not None and not 1900 <= args.year <= 2200:
         raise InvalidInputError(f"Année invalide : {args.year}.")
     with open_readonly(_db_path(args)) as storage, storage.session_scope() as session:
-        data = attendance_workbook_data(session, args.year)
+        data = attendance_data(session, args.year)  # refuses a year without meetings
     from conseil_desktop.export.xlsx.attendance import write_attendance_workbook
 
     write_attendance_workbook(output, data)

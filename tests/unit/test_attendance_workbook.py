@@ -196,3 +196,13 @@ def test_fast_rows_sparse_rows(tmp_path: Path) -> None:
     read = load_workbook(tmp_path / "s.xlsx")["S"]
     assert read["A2"].value == "a" and read["ZY2"].value == "P" and read["B2"].value is None
     assert [read["A4"].value, read["C4"].value] == ["b", 3]
+
+
+def test_cli_attendance_of_a_year_without_meetings_is_refused(
+        filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As in the application: no empty workbook, a plain message and a non-zero exit."""
+    out = tmp_path / "presences.xlsx"
+    assert main(["export", "attendance", "--db", str(filled), "-o", str(out),
+                 "--year", "1990"]) != 0
+    assert "Aucune réunion tenue en 1990" in capsys.readouterr().err
+    assert not out.exists()
