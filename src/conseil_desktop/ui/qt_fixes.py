@@ -59,6 +59,6 @@ def install() -> bool:
     for singleton in (None, True, False):
         ctypes.c_ssize_t.from_address(id(singleton)).value += RESERVE
     _installed = True
-    log.warning("PySide6 loses references to None (%d per call) and True (%d per emit): "
+    log.info("PySide6 loses references to None (%d per call) and True (%d per emit): "
                 "references reserved", lost_none, lost_true)
     return True
