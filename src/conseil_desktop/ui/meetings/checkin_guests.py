@@ -136,7 +136,9 @@ class GuestPanel(QGroupBox):
                               | QAbstractItemView.EditTrigger.EditKeyPressed)
         table.verticalHeader().hide()
         rows = table.verticalHeader().defaultSectionSize()
-        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 3 * rows + 4)
+        # One row at least: on a laptop screen the invitees list needs the height (the
+        # splitter above lets the guests take more when there are many).
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows + 4)
         header = table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ORGANISATION, QHeaderView.ResizeMode.Stretch)
