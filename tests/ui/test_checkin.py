@@ -405,12 +405,16 @@ def test_the_binding_cannot_wear_out_none_or_true(screen: CheckinWindow) -> None
     per emit(); with the work-around a long check-in session cannot end in
     'Fatal Python error: none_dealloc' (it reached zero after ~6,000 keystrokes)."""
     qt_fixes.install()
-    assert sys.getrefcount(None) > 1 << 39
-    assert sys.getrefcount(True) > 1 << 39
+    before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(200):
         screen.attendance_changed.emit(screen.meeting_id)
         screen.search.setText("m")
-    assert sys.getrefcount(None) > 1 << 39
+    after = sys.getrefcount(None), sys.getrefcount(True)
+    # Immortal in practice (the reserve of references, or Python >= 3.12, whose
+    # count reads 2**32 - 1 and never moves), or else not worn out by the calls:
+    # a sound binding, on which install() does nothing.
+    for was, now in zip(before, after, strict=True):
+        assert now > 1 << 31 or now >= was - 20
 
 
 def test_buttons_keep_the_keyboard_in_the_search_and_tab_reaches_the_list(
