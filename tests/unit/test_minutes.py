@@ -158,3 +158,18 @@ def test_the_quorum_line_says_what_it_counts(tmp_path: Path) -> None:
     write_minutes_pdf(none, replace(shot, quorum=replace(shot.quorum, required=None,
                                                          reached=None)))
     assert "le quorum compte" not in " ".join(pages_text(none))
+
+
+def test_a_guest_who_became_a_member_is_listed_once(tmp_path: Path) -> None:
+    """Converted into a member, a walk-in is among the present members: the guests'
+    list and its count leave them out, as the counts line does."""
+    shot = snapshot(items=1)
+    member = shot.invitees[0]
+    converted = replace(shot.guests[0], name=f"{member.first_name} {member.last_name}",
+                        person_id=member.person_id)
+    path = tmp_path / "pv.pdf"
+    write_minutes_pdf(path, replace(shot, guests=[converted, shot.guests[1]],
+                                    counts=replace(shot.counts, guests=1)))
+    text = " ".join(pages_text(path))
+    assert "Invités extérieurs (1)" in text and "1 invité extérieur" in text
+    assert "Délégué du préfet" in text and "Adjoint au maire" not in text

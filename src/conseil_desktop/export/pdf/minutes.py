@@ -195,10 +195,13 @@ def _represented(rows: list[InviteeRow], styles: Styles) -> list[Flowable]:
 
 
 def _guests(s: MeetingSnapshot, styles: Styles) -> list[Flowable]:
-    label = [CondPageBreak(20 * mm), text(f"Invités extérieurs ({len(s.guests)}) :", styles.label)]
-    if not s.guests:
+    # A guest who became a member is listed (and counted) with the members already.
+    invited = {row.person_id for row in s.invitees}
+    guests = [g for g in s.guests if g.person_id is None or g.person_id not in invited]
+    label = [CondPageBreak(20 * mm), text(f"Invités extérieurs ({len(guests)}) :", styles.label)]
+    if not guests:
         return [*label, text("aucun", styles.body)]
-    rows = [[g.name, g.organisation_name, g.quality] for g in s.guests]
+    rows = [[g.name, g.organisation_name, g.quality] for g in guests]
     return [*label, data_table(styles, ["Nom", "Structure", "Qualité"], rows, [35, 35, 30])]
 
 
