@@ -153,7 +153,8 @@ def save_member_form(session: Session, person_id: int | None, form: MemberForm,
         if membership is not None:  # the seat changes below, checked
             kept.add("seat")
         update_member_fields(session, person_id, {
-            name: getattr(form.data, name) for name in MEMBER_FIELDS if name not in kept})
+            name: getattr(form.data, name) for name in MEMBER_FIELDS if name not in kept},
+            today=today)
         if membership is not None and form.data.seat != membership.seat:
             correct_seat(membership, form.data.seat)
         if stored is not None and form.data.joined_on != stored.joined_on:
