@@ -6,6 +6,8 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from conseil_desktop.db.engine import Storage, open_storage
 from conseil_desktop.db.models import (
     College,
@@ -16,6 +18,7 @@ from conseil_desktop.db.models import (
     Project,
     Seat,
 )
+from conseil_desktop.ui.database import Database
 
 
 class Dialogs:
@@ -41,6 +44,9 @@ class Dialogs:
         return queue.pop(0)
 
 
+SEED_MEETING = "Assemblée plénière de novembre"
+
+
 def seed(storage: Storage) -> None:
     """One member, one meeting, one organisation (a contact) and one project."""
     with storage.session_scope() as session:
@@ -51,10 +57,18 @@ def seed(storage: Storage) -> None:
         session.flush()
         session.add(Membership(person_id=person.id, college=College.RESIDENTS,
                                seat=Seat.TITULAIRE))
-        session.add(Meeting(type_code="pleniere", title="Assemblée plénière de novembre",
+        session.add(Meeting(type_code="pleniere", title=SEED_MEETING,
                             date=date(2026, 11, 25), start_time=time(18, 30), place="Salle du Lac"))
         session.add(Project(title="Jardins partagés", year=2026,
                             holder_organisation_id=organisation.id))
+
+
+def move_seed_meeting(storage: Storage | Database, day: date) -> None:
+    """Dates the seed's plenary (25/11/2026) relative to the day the tests run, for a test
+    that tells upcoming from past meetings."""
+    with storage.session_scope() as session:
+        meeting = session.scalars(select(Meeting).where(Meeting.title == SEED_MEETING)).one()
+        meeting.date = day
 
 
 def add_member(storage: Storage, last_name: str, first_name: str = "Jean") -> None:

@@ -44,7 +44,7 @@ from conseil_desktop.ui.meetings.invite_dialog import InviteChoice, InviteDialog
 from conseil_desktop.ui.meetings.meeting_dialog import MeetingDialog
 from conseil_desktop.ui.meetings.model import Col
 from conseil_desktop.ui.meetings.tab import MeetingsTab
-from tests.ui.helpers import Dialogs
+from tests.ui.helpers import Dialogs, move_seed_meeting
 
 TODAY = dt.date.today()
 
@@ -91,6 +91,7 @@ def titles(tab: MeetingsTab) -> list[str]:
 
 
 def test_upcoming_and_past_sections(database: Database, window: MainWindow) -> None:
+    move_seed_meeting(database, TODAY + dt.timedelta(days=2))
     add_meeting(database, "Plénière passée", TODAY - dt.timedelta(days=30))
     add_meeting(database, "Bureau de demain", TODAY + dt.timedelta(days=1), "bureau")
     window.tabs.setCurrentWidget(window.meetings_tab)
@@ -111,6 +112,7 @@ def test_upcoming_and_past_sections(database: Database, window: MainWindow) -> N
 
 
 def test_search_type_and_year_filters(database: Database, tab: MeetingsTab) -> None:
+    move_seed_meeting(database, TODAY + dt.timedelta(days=2))
     last_year = TODAY.replace(year=TODAY.year - 1, day=1)
     add_meeting(database, "Commission écologie", last_year, "commission", "Médiathèque")
     add_meeting(database, "Plénière d'antan", last_year.replace(month=2), "pleniere")

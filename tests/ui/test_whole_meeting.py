@@ -38,7 +38,7 @@ from conseil_desktop.ui.meetings.checkin import CheckinWindow
 from conseil_desktop.ui.meetings.decision_dialog import DecisionDialog
 from conseil_desktop.ui.meetings.invite_dialog import InviteDialog
 from conseil_desktop.ui.meetings.meeting_dialog import MeetingDialog
-from tests.ui.helpers import Dialogs
+from tests.ui.helpers import Dialogs, move_seed_meeting
 
 RESIDENTS = ["Lefèvre Anaïs", "Dupont Zoé", "Martin Paul", "García Hélène", "N'Diaye Moussa"]
 LOCAL_ACTORS = ["Roux Benoît", "Chevalier Inès"]  # titulaires too, but not invited
@@ -109,6 +109,8 @@ def test_a_whole_meeting_from_the_keyboard(
         monkeypatch: pytest.MonkeyPatch) -> None:
     people = add_council(database)  # 8 active titulaires: the quorum is 4
     today = dt.date.today()
+    previous = today - dt.timedelta(days=21)
+    move_seed_meeting(database, previous)  # the plenary before this one
     tab = window.meetings_tab
     window.tabs.setCurrentWidget(tab)
     tab.ensure_loaded()
@@ -178,7 +180,8 @@ def test_a_whole_meeting_from_the_keyboard(
                    AgendaItem.documents)
             .where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)).all()
     assert [tuple(row) for row in agenda] == [
-        ("Approbation du compte rendu précédent", None, "", ""),
+        ("Approbation du compte rendu précédent", None, "",
+         f"Compte rendu du {previous:%d/%m/%Y}"),
         ("Fête de quartier", None, "M. le délégué du préfet", ""),
         ("Budget participatif", people["Lefèvre Anaïs"], "", "Tableau budget.xlsx")]
     assert [page.agenda.item(i).text().split("\n")[0] for i in range(3)] == [
