@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from conseil_desktop.errors import UserError
@@ -80,7 +80,11 @@ _HOOKED = "conseil_desktop_waits_for_tasks"
 
 
 def start_task(parent: QWidget, title: str, steps: int, task: Task) -> Worker:
-    """Run ``task`` in a thread; connect to the worker's signals to hear how it ended."""
+    """Run ``task`` in a thread; connect to the worker's signals to hear how it ended.
+
+    The thread starts once the event loop runs again, so that the connections the
+    caller makes on return are in place: a task that fails at once would otherwise
+    emit its signal to nobody, and the user would never hear of it."""
     worker = Worker(task)
     dialog = QProgressDialog(parent)
     dialog.setWindowTitle(title)
@@ -108,7 +112,7 @@ def start_task(parent: QWidget, title: str, steps: int, task: Task) -> Worker:
     worker.finished.connect(finish)
     _hook_quit()
     _running.add(worker)
-    worker.start()
+    QTimer.singleShot(0, worker, worker.start)
     return worker
 
 
