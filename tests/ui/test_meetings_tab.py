@@ -277,6 +277,22 @@ def test_meeting_form_does_not_drop_a_name_typed_but_not_added(
         assert meetings.get_meeting(session, dialog.saved_id).facilitator_ids == [facilitator]
 
 
+def test_meeting_form_tab_goes_from_the_method_to_the_notes_then_cancelled(
+        qtbot: Any, database: Database) -> None:
+    """Tab follows the form from top to bottom: the notes come before the 'cancelled' box
+    (typing the notes' spaces there ticked it), and Save before Cancel."""
+    dialog = MeetingDialog(database.session_scope)
+    qtbot.addWidget(dialog)
+    chain = []
+    widget = dialog.method.nextInFocusChain()
+    while widget is not dialog.buttons.buttons()[-1] and len(chain) < 20:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled():
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    chain = [w for w in chain if w is not dialog.method.lineEdit()]
+    assert chain[:2] == [dialog.notes, dialog.cancelled]
+
+
 # -- the meeting window -----------------------------------------------------------------------
 
 

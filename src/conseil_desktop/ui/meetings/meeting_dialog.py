@@ -71,10 +71,10 @@ class MeetingDialog(QDialog):
         self.notice.setWordWrap(True)
         self.method = QComboBox(self)
         self.method.setEditable(True)
-        self.cancelled = QCheckBox(self.tr("This meeting was ca&ncelled"), self)
-        self.notes = QPlainTextEdit(self)
+        self.notes = QPlainTextEdit(self)  # before ``cancelled``: Tab follows the form's order
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.cancelled = QCheckBox(self.tr("This meeting was ca&ncelled"), self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)
