@@ -142,6 +142,23 @@ def test_labels(meeting: tuple[MeetingSnapshot, dict[int, PostalAddress], str],
         write_labels(tmp_path / "vide.pdf", [])
 
 
+def test_a_label_too_long_for_six_lines_keeps_its_town(tmp_path: Path) -> None:
+    """A long name over a long street wrapped past six lines: the town line is printed,
+    since a label without it sends the letter nowhere."""
+    long_one = PostalAddress(
+        1, "Hubert Blaine Maximilien Alexandre",
+        "Wolfeschlegelsteinhausenbergerdorff-Montmorency-Laval",
+        "8 rue de l'Église Saint-Étienne-du-Mont, bâtiment 5",
+        "Résidence Les Œillets, escalier C, porte 12", "69003", "Lyon",
+        ContactChannel.POST, False)
+    out = tmp_path / "etiquettes.pdf"
+    assert write_labels(out, [long_one]) == 1
+    _, texts = read_pdf(out)
+    lines = texts[0].splitlines()
+    assert lines[-1] == "69003 LYON"
+    assert len(lines) <= 6 and lines[0].startswith("Hubert")
+
+
 def test_dossier(meeting: tuple[MeetingSnapshot, dict[int, PostalAddress], str],
                  tmp_path: Path) -> None:
     snapshot, addresses, sender = meeting

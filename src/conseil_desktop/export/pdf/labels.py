@@ -29,6 +29,7 @@ TOP = (PAGE_HEIGHT - ROWS * LABEL_HEIGHT) / 2
 INSET = 7 * mm  # from the label's left edge; printers do not reach the sheet's edge
 SIZE, MIN_SIZE, LEADING = 10.0, 7.0, 12.5
 PER_PAGE = COLUMNS * ROWS
+MAX_LINES = 6  # what the post reads: name, up to four address lines, town
 
 
 def write_labels(path: Path, addresses: Iterable[PostalAddress] | dict[int, PostalAddress],
@@ -77,11 +78,24 @@ def _label(canvas: Canvas, address: PostalAddress, slot: int) -> None:
 
 
 def _fitted(lines: list[str], room: float) -> list[tuple[str, str, float]]:
-    """(text, font, size) per printed line: shrunk to fit, else wrapped, at most 6 lines."""
-    fitted: list[tuple[str, str, float]] = []
-    for number, line in enumerate(lines):
-        font = fonts.BOLD if number == 0 else fonts.REGULAR
-        width = stringWidth(line, font, SIZE)
-        size = SIZE if width <= room else max(MIN_SIZE, SIZE * room / width)
-        fitted += [(part, font, size) for part in wrap_words(line, font, size, room)]
-    return fitted[:6]
+    """(text, font, size) per printed line: shrunk to fit, else wrapped, at most 6 lines.
+
+    When the name and street lines wrap past six lines, everything is set
+    smaller; if that is not enough, the lines above the town are cut, never the
+    town itself (``75011 PARIS``), without which the letter goes nowhere.
+    """
+    fitted: list[list[tuple[str, str, float]]] = []
+    for largest in (SIZE, 9.0, 8.0, MIN_SIZE, 6.0):
+        fitted = [_wrapped(line, fonts.BOLD if number == 0 else fonts.REGULAR, largest, room)
+                  for number, line in enumerate(lines)]
+        if sum(len(parts) for parts in fitted) <= MAX_LINES:
+            return [part for parts in fitted for part in parts]
+    town = fitted[-1][:MAX_LINES]
+    above = [part for parts in fitted[:-1] for part in parts]
+    return above[:MAX_LINES - len(town)] + town
+
+
+def _wrapped(line: str, font: str, largest: float, room: float) -> list[tuple[str, str, float]]:
+    width = stringWidth(line, font, largest)
+    size = largest if width <= room else max(min(MIN_SIZE, largest), largest * room / width)
+    return [(part, font, size) for part in wrap_words(line, font, size, room)]
