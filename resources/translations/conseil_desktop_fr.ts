@@ -1743,7 +1743,7 @@ Les fiches qu'il a créées sont supprimées (sauf si elles ont été modifiées
     </message>
     <message>
         <source>&amp;All active members</source>
-        <translation>&amp;Tous les membres actifs</translation>
+        <translation>Tous les membres &amp;actifs</translation>
     </message>
     <message>
         <source>One &amp;college:</source>
@@ -1755,7 +1755,7 @@ Les fiches qu'il a créées sont supprimées (sauf si elles ont été modifiées
     </message>
     <message>
         <source>A list &amp;picked by hand:</source>
-        <translation>Une liste &amp;choisie :</translation>
+        <translation>Une &amp;liste choisie :</translation>
     </message>
     <message>
         <source>Search a name…</source>
@@ -2149,7 +2149,7 @@ La supprimer quand même, avec son émargement ?</translation>
     </message>
     <message>
         <source>This meeting was ca&amp;ncelled</source>
-        <translation>Cette réunion a été an&amp;nulée</translation>
+        <translation>Cette réunion a été ann&amp;ulée</translation>
     </message>
     <message>
         <source>left empty: the type and the date</source>
