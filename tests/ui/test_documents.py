@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from conseil_desktop.errors import UserError
-from conseil_desktop.ui.documents import actions, preview
+from conseil_desktop.ui.documents import actions, preview, printing
 from conseil_desktop.ui.documents.actions import (
     DocumentRequest,
     offer_document,
@@ -148,6 +148,44 @@ def test_printing_prints_every_page_of_the_same_pdf(
     assert len(PdfReader(printed_to).pages) == 3
     dialogs.answer("ask_print", False)  # the user closes the print dialog
     assert shown.print_() == 0
+
+
+def test_printing_keeps_the_actual_size_for_the_label_sheet(
+        qtbot: Any, parent: Any, dialogs: Dialogs, tmp_path: Path) -> None:
+    """A sheet of 3 x 8 labels has no margin: printed shrunk into the printer's
+    printable area, the last row of addresses would miss its labels."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    from conseil_desktop.ui.documents.printing import print_pages
+
+    width, height = A4
+    marked = tmp_path / "marks.pdf"
+    canvas = Canvas(str(marked), pagesize=A4)
+    for x, y in ((20, 20), (width - 26, height - 26)):  # 6 pt squares, from the top left
+        canvas.rect(x, height - y - 6, 6, 6, stroke=0, fill=1)
+    canvas.showPage()
+    canvas.save()
+    source = QPdfDocument(parent)
+    source.load(str(marked))
+    printed_to = tmp_path / "printed.pdf"
+    printer = printing.new_printer(source, "Étiquettes")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed_to))
+    assert printer.pageLayout().margins().left() > 0  # the PDF printer has margins too
+    assert print_pages(None, source, printer) == 1
+    result = QPdfDocument(parent)
+    result.load(str(printed_to))
+    size = result.pagePointSize(0)
+    assert (round(size.width()), round(size.height())) == (595, 842)  # A4
+    image = result.render(0, QSize(595, 842))
+    def inked(x: float, y: float) -> bool:
+        colour = image.pixelColor(round(x), round(y))
+        return colour.alpha() > 128 and colour.lightness() < 100
+
+    for x, y in ((23, 23), (width - 23, height - 23)):  # the centre of each square
+        assert inked(x, y), (x, y)
+        assert not inked(x - 9, y - 9) and not inked(x + 9, y + 9), (x, y)
 
 
 def test_open_hands_a_lasting_copy_to_the_system_viewer(

@@ -2,14 +2,17 @@
 
 The pages printed are the pages of the very PDF that was previewed and saved:
 each is rendered by QtPdf at the printer's resolution (at most 300 dpi, enough
-for text and signature lines) and drawn on the printer's page, keeping its
-proportions.
+for text and signature lines) and drawn at its actual size from the sheet's
+corner, on paper of the PDF's size (A4). Nothing is shrunk into the printer's
+printable area: a sheet of 3 x 8 labels must land on the labels, and every
+document keeps margins wider than a printer's. Only a page larger than the
+chosen paper is scaled down to fit it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QCoreApplication, QRect, QSize, QSizeF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -24,11 +27,15 @@ def new_printer(document: QPdfDocument, title: str) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     printer.setResolution(min(printer.resolution(), MAX_DPI))
+    printer.setFullPage(True)  # coordinates from the sheet's corner, not the printable area
     printer.setFromTo(1, document.pageCount())
-    if document.pageCount() and _is_landscape(document, 0):
-        from PySide6.QtGui import QPageLayout
-
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    if document.pageCount():
+        points = document.pagePointSize(0)
+        portrait = QSize(round(min(points.width(), points.height())),
+                         round(max(points.width(), points.height())))
+        printer.setPageSize(QPageSize(portrait))  # A4 matched, not the locale's default
+        if _is_landscape(document, 0):
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     return printer
 
 
@@ -76,14 +83,22 @@ def _page_range(document: QPdfDocument, printer: QPrinter) -> tuple[int, int]:
     return 0, count - 1
 
 
-def _draw_page(painter: QPainter, document: QPdfDocument, page: int, printer: QPrinter) -> None:
-    area = printer.pageLayout().paintRectPixels(printer.resolution())
-    points = document.pagePointSize(page)
+def page_target(printer: QPrinter, points: QSizeF) -> QRect:
+    """Where a page of ``points`` goes on the printer's sheet, in device pixels:
+    actual size from the sheet's corner, scaled down only if the paper is smaller."""
     dpi = printer.resolution()
+    paper = printer.pageLayout().fullRectPixels(dpi)
+    if not printer.fullPage():  # the painter starts at the printable area's corner
+        paper.translate(-printer.pageLayout().paintRectPixels(dpi).topLeft())
     size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-    size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-    image = document.render(page, size, QPdfDocumentRenderOptions())
-    target = QRect(0, 0, size.width(), size.height())
+    if size.width() > paper.width() or size.height() > paper.height():
+        size.scale(paper.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    return QRect(paper.topLeft(), size)
+
+
+def _draw_page(painter: QPainter, document: QPdfDocument, page: int, printer: QPrinter) -> None:
+    target = page_target(printer, document.pagePointSize(page))
+    image = document.render(page, target.size(), QPdfDocumentRenderOptions())
     painter.drawImage(target, image)
 
 
