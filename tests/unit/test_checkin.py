@@ -254,7 +254,14 @@ def test_guests_added_updated_and_removed(storage: Storage, meeting) -> None:
     ("MARTIN Élodie", ("Élodie", "MARTIN")),
     ("Jean-Pierre DE LA TOUR", ("Jean-Pierre", "DE LA TOUR")),
     ("Zoé", ("", "Zoé")),
-    ("Anne Marie Le Goff", ("Anne Marie Le", "Goff")),
+    ("Anne Marie Le Goff", ("Anne Marie", "Le Goff")),
+    ("Mohamed Ben Saïd", ("Mohamed", "Ben Saïd")),
+    ("Jean de La Fontaine", ("Jean", "de La Fontaine")),
+    ("Mme Françoise Lévêque", ("Françoise", "Lévêque")),
+    ("M. Karim El Amrani", ("Karim", "El Amrani")),
+    ("Dr LÉVÊQUE Françoise", ("Françoise", "LÉVÊQUE")),
+    ("Le Goff", ("", "Le Goff")),
+    ("Madame", ("", "Madame")),
 ])
 def test_split_name(typed: str, expected: tuple[str, str]) -> None:
     assert checkin.split_name(typed) == expected

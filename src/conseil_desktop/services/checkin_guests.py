@@ -74,21 +74,34 @@ def remove_guest(session: Session, guest_id: int) -> None:
     session.flush()
 
 
+# A title typed before a walk-in's name ("Mme Françoise Lévêque") is not part of it.
+_TITLES = frozenset({"m.", "mme", "mme.", "mlle", "mlle.", "mr", "mr.", "madame", "monsieur",
+                     "mademoiselle", "dr", "dr.", "docteur", "pr", "pr.", "professeur"})
+# Lower-case words that begin a last name (Le Goff, Ben Saïd, de La Fontaine, Da Silva).
+_PARTICLES = frozenset({"de", "du", "des", "d'", "le", "la", "les", "van", "von", "der", "den",
+                        "ben", "bin", "ibn", "el", "al", "da", "do", "dos", "das", "di", "del",
+                        "della", "ter"})
+
+
 def split_name(name: str) -> tuple[str, str]:
     """(first name, last name) of a name typed in one field.
 
     Words in capitals are the last name (``MARTIN Élodie``); otherwise the last
-    word is (``Élodie Martin``).
+    word is (``Élodie Martin``), with the particles before it (``Anne Le Goff``,
+    ``Mohamed Ben Saïd``). A title first (``Mme``, ``M.``, ``Dr``) is left out.
     """
     words = name.split()
+    while len(words) > 1 and words[0].lower() in _TITLES:
+        words = words[1:]
     if not words:
         return "", ""
     capitals = [w for w in words if len(w) > 1 and w.isupper()]
     if capitals and len(capitals) < len(words):
         return " ".join(w for w in words if w not in capitals), " ".join(capitals)
-    if len(words) == 1:
-        return "", words[0]
-    return " ".join(words[:-1]), words[-1]
+    start = len(words) - 1
+    while start > 0 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
 
 
 def convert_guest_to_member(
