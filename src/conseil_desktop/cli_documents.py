@@ -16,6 +16,7 @@ is refused with a French message and exit code 2.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,15 @@ def cmd_signin_sheet(args: argparse.Namespace) -> int:
                             with_attendance=args.with_attendance)
     options.keys()  # checks the options before reading anything
     snapshot, _addresses, _sender = _read(args, addresses=False)
+    if not snapshot.invitees:
+        if not options.blank_rows:
+            raise InvalidInputError(
+                f"La réunion n° {args.meeting} n'a aucun invité : sans lignes vierges, la "
+                "feuille d'émargement serait vide. Invitez d'abord les membres (fenêtre de "
+                "la réunion, « Inviter… »).")
+        print(f"Attention : la réunion n° {args.meeting} n'a aucun invité ; la feuille ne "
+              f"compte que {_plural(options.blank_rows, 'ligne')} vierge"
+              f"{'s' if options.blank_rows > 1 else ''}.", file=sys.stderr)
     if kind == "pdf":
         from conseil_desktop.export.pdf.signin_sheet import write_signin_sheet_pdf
 

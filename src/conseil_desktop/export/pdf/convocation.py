@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer
 
-from conseil_desktop.errors import UserError
+from conseil_desktop.errors import InvalidInputError
 from conseil_desktop.export import fonts
 from conseil_desktop.export.files import atomic_output
 from conseil_desktop.export.pdf.layout import (
@@ -53,12 +53,12 @@ def write_convocations(path: Path, snapshot: MeetingSnapshot,
                        sender_address: str = "", today: date | None = None) -> int:
     """Write one letter per invitee (those convened by e-mail left out if asked).
 
-    Returns the number of letters; a UserError when there is none to print.
+    Returns the number of letters; an InvalidInputError (exit code 2) when there is none to print.
     """
     styles = make_styles()
     invitees = recipients(snapshot, addresses, skip_email=skip_email)
     if not invitees:
-        raise UserError(
+        raise InvalidInputError(
             "Aucune convocation à imprimer : cette réunion n'a pas d'invité"
             + (" qui reçoive ses convocations par courrier." if snapshot.invitees else "."))
     story: list[Flowable] = [RunningHeader(running_header(snapshot, TITLE))]

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from conseil_desktop.errors import UserError
+from conseil_desktop.errors import InvalidInputError
 from conseil_desktop.export import fonts
 from conseil_desktop.export.files import atomic_output
 from conseil_desktop.export.pdf.meeting_layout import wrap_words
@@ -42,7 +42,7 @@ def write_labels(path: Path, addresses: Iterable[PostalAddress] | dict[int, Post
     """
     addresses = label_recipients(addresses, skip_email=skip_email)
     if not addresses:
-        raise UserError("Aucune étiquette à imprimer : aucune adresse postale complète "
+        raise InvalidInputError("Aucune étiquette à imprimer : aucune adresse postale complète "
                         "parmi les personnes retenues.")
     fonts.register_fonts()
     with atomic_output(path) as temporary:

@@ -32,10 +32,10 @@ SHEET_TITLE = "Décisions"
 def write_decisions_xlsx(path: Path, rows: Sequence[DecisionRow], title: str) -> None:
     """Write the register of ``rows`` to ``path`` (atomically); ``title`` names the
     workbook (its properties), the sheet is called "Décisions"."""
-    workbook = new_workbook()
-    workbook.properties.title = title
     values = [[n, r.text, r.vote, r.meeting_date, r.meeting_title, r.owner, r.deadline,
                r.status] for n, r in enumerate(rows, start=1)]
-    add_sheet(workbook, SHEET_TITLE, COLUMNS, values)
-    with atomic_output(path) as temporary:
+    with atomic_output(path) as temporary:  # first: an unwritable folder stops it here
+        workbook = new_workbook()
+        workbook.properties.title = title
+        add_sheet(workbook, SHEET_TITLE, COLUMNS, values)
         save(workbook, temporary)

@@ -53,6 +53,13 @@ def write_signin_sheet_xlsx(path: Path, snapshot: MeetingSnapshot,
     """Write the sign-in sheet of ``snapshot`` to ``path`` (.xlsx, atomically)."""
     options = options or SigninOptions()
     keys = options.keys()
+    # The output is claimed first: an unwritable folder is told before any sheet is built.
+    with atomic_output(path) as temporary:
+        _workbook(snapshot, options, keys).save(str(temporary))
+
+
+def _workbook(snapshot: MeetingSnapshot, options: SigninOptions,
+              keys: tuple[str, ...]) -> Workbook:
     workbook = Workbook(write_only=True)
     sheet: WriteOnlyWorksheet = workbook.create_sheet("Émargement")
     _page_setup(sheet, options, len(keys))
@@ -78,8 +85,7 @@ def write_signin_sheet_xlsx(path: Path, snapshot: MeetingSnapshot,
         sheet.append([cells.make(value, column == number_column)
                       for column, value in enumerate(row.cells)])
     _foot(sheet, snapshot, options, len(keys), row_number)
-    with atomic_output(path) as temporary:
-        workbook.save(str(temporary))
+    return workbook
 
 
 def _page_setup(sheet: WriteOnlyWorksheet, options: SigninOptions, width: int) -> None:
