@@ -288,6 +288,26 @@ def test_convert_guest_keeps_the_attendance(storage: Storage, meeting) -> None:
     assert rows[person_id].display_name == "Zoé ABADIE"
 
 
+def test_a_converted_walk_in_is_numbered_last(storage: Storage, meeting) -> None:
+    """The sheet was printed before the meeting: a walk-in who becomes a member must not
+    shift everyone after her in the alphabet (typing the paper numbers in would mark the
+    wrong people). A member already invited who signed as a guest keeps her number."""
+    with storage.session_scope() as s:
+        before = [(r.number, r.last_name) for r in invitee_rows(s, meeting["meeting"])]
+        walk_in = checkin.add_guest(s, meeting["meeting"], "Zoé ABADIE", "Habitante")
+        known = Guest(meeting_id=meeting["meeting"], name="Luc Martin",
+                      person_id=meeting["person:Martin"])
+        s.add(known)
+        s.flush()
+        known_id = known.id
+    with storage.session_scope() as s:
+        checkin.convert_guest_to_member(s, walk_in, College.RESIDENTS)
+        checkin.convert_guest_to_member(s, known_id, College.RESIDENTS)
+    with storage.session_scope() as s:
+        after = [(r.number, r.last_name) for r in invitee_rows(s, meeting["meeting"])]
+    assert after == [*before, (len(before) + 1, "ABADIE")]
+
+
 def test_convert_a_known_contact_keeps_the_person(storage: Storage, meeting) -> None:
     with storage.session_scope() as s:
         contact = Person(last_name="Haddad", first_name="Inès")

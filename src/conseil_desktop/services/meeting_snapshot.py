@@ -3,7 +3,8 @@
 The invitees are numbered once, here, in one order (folded last name, folded
 first name, person id), so that the number a person has on the check-in screen
 is the number printed on the sign-in sheet, the convocation and the minutes.
-A sheet grouped by college keeps these numbers and only groups the rows.
+A sheet grouped by college keeps these numbers and only groups the rows. A
+walk-in who became a member during the meeting comes after everyone else.
 """
 
 from __future__ import annotations
@@ -173,12 +174,24 @@ def invitee_rows(session: Session, meeting_id: int) -> list[InviteeRow]:
         .outerjoin(holder, holder.id == Attendance.proxy_holder_id)
         .where(Attendance.meeting_id == meeting_id)
     )
+    late = _converted_walk_ins(session, meeting_id)
     keyed = []
     for row in session.execute(query):
         last, first, person_id = row[2], row[3], row[1]
         keyed.append(((fold(last), fold(first), person_id), row))
-    keyed.sort(key=lambda pair: pair[0])
+    keyed.sort(key=lambda pair: (pair[0][2] in late, pair[0]))
     return [_invitee(number, key, row) for number, (key, row) in enumerate(keyed, start=1)]
+
+
+def _converted_walk_ins(session: Session, meeting_id: int) -> set[int]:
+    """People invited because a walk-in of this meeting became a member: numbered after
+    everyone else, so that the numbers already printed on the sheet stay right."""
+    query = (select(Guest.person_id)
+             .join(Attendance, (Attendance.person_id == Guest.person_id)
+                   & (Attendance.meeting_id == Guest.meeting_id))
+             .where(Guest.meeting_id == meeting_id, Guest.person_id.is_not(None),
+                    Attendance.created_at >= Guest.created_at))
+    return {person_id for person_id in session.scalars(query) if person_id is not None}
 
 
 def _invitee(number: int, key: tuple[str, str, int], row: tuple) -> InviteeRow:  # type: ignore[type-arg]
