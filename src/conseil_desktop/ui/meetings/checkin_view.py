@@ -9,7 +9,7 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,19 +30,11 @@ from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.meetings.checkin_guests import GuestPanel
 from conseil_desktop.ui.meetings.checkin_model import CheckinModel, Col
 from conseil_desktop.ui.meetings.checkin_widgets import NotedTime, ProxyPicker
+from conseil_desktop.ui.meetings.widgets import resize_to_fit
 
 SessionScope = Callable[[], AbstractContextManager[Session]]
 BASE_POINTS = 16  # readable from a distance
 PREFERRED_SIZE = QSize(1280, 800)
-FRAME_ALLOWANCE = 48  # the title bar and borders the window manager adds
-
-
-def fitted_size(available: QSize) -> QSize:
-    """The preferred size, shrunk to the screen's free area (a 1366 x 768 laptop has
-    about 728 pixels under its task bar: at 800 the walk-ins and the status line fell
-    off the bottom)."""
-    return QSize(min(PREFERRED_SIZE.width(), available.width()),
-                 min(PREFERRED_SIZE.height(), available.height() - FRAME_ALLOWANCE))
 
 
 class CheckinView(QWidget):
@@ -60,10 +52,7 @@ class CheckinView(QWidget):
         self.setFont(font)
         self.model = CheckinModel(self)
         self._build(data)
-        screen = (parent.screen() if parent is not None else None) \
-            or QGuiApplication.primaryScreen()
-        self.resize(fitted_size(screen.availableGeometry().size()) if screen is not None
-                    else PREFERRED_SIZE)
+        resize_to_fit(self, PREFERRED_SIZE, parent)
 
     # -- building ----------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,8 +38,10 @@ from conseil_desktop.ui.meetings.invitees_table import InviteesTable
 from conseil_desktop.ui.meetings.item_panel import ItemPanel
 from conseil_desktop.ui.meetings.page_actions import PageActions
 from conseil_desktop.ui.meetings.page_header import PageHeader
+from conseil_desktop.ui.meetings.widgets import resize_to_fit
 
 SessionScope = Callable[[], AbstractContextManager[Session]]
+PREFERRED_SIZE = QSize(1180, 760)
 _open_pages: dict[int, MeetingPage] = {}
 
 
@@ -57,7 +59,7 @@ class MeetingPage(QDialog):
         self.meeting_id = meeting_id
         self.snapshot: MeetingSnapshot | None = None
         self.deleted = False  # the meeting was deleted: nothing left to save
-        self.resize(1180, 760)
+        resize_to_fit(self, PREFERRED_SIZE, parent)
         self.header = PageHeader(self)
         self.edit_button = QPushButton(self.tr("&Details…"), self)
         self.invite_button = QPushButton(self.tr("&Invite…"), self)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from conseil_desktop.services.project_choices import Pick
 from conseil_desktop.ui.projects.lookup import LookupEdit, Search
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+FRAME_ALLOWANCE = 48  # the title bar and borders the window manager adds
 _TIME = re.compile(r"^\s*(\d{1,2})\s*(?:[h:.]\s*(\d{2})?)?\s*$", re.IGNORECASE)
 
 
@@ -36,6 +37,21 @@ def parse_time(text: str) -> dt.time | None:
     if match is None:
         raise ValueError(text)
     return dt.time(int(match[1]), int(match[2] or 0))  # ValueError when out of range
+
+
+def fitted_size(preferred: QSize, available: QSize) -> QSize:
+    """``preferred``, shrunk to the screen's free area with room for the title bar (a
+    1366 x 768 laptop has about 728 pixels under its task bar)."""
+    return QSize(min(preferred.width(), available.width()),
+                 min(preferred.height(), available.height() - FRAME_ALLOWANCE))
+
+
+def resize_to_fit(window: QWidget, preferred: QSize, parent: QWidget | None) -> None:
+    """Give a new window its preferred size, or what its screen can show of it."""
+    screen = (parent.screen() if parent is not None else None) \
+        or QGuiApplication.primaryScreen()
+    window.resize(fitted_size(preferred, screen.availableGeometry().size())
+                  if screen is not None else preferred)
 
 
 class _EnterStaysHere(QObject):
