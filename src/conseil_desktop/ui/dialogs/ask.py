@@ -9,26 +9,92 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QFileInfo, QMimeDatabase
+from PySide6.QtGui import QAbstractFileIconProvider, QIcon
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 
+class NameOnlyIconProvider(QFileIconProvider):
+    """File types and icons told from the name alone, never from the content.
+
+    Qt's own provider opens every file the dialog lists to read its first bytes,
+    the open base and its ``-wal``/``-shm`` included. Closing such a handle drops
+    every POSIX lock this process holds on that file, SQLite's too: another
+    program opening the base afterwards (``conseil-desktop export …``, a backup
+    tool) then takes itself for its only user, folds the ``-wal`` journal in and
+    deletes it, and each later change goes to the deleted journal — lost when the
+    application closes.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._mime = QMimeDatabase()
+
+    def _mime_type(self, info: QFileInfo) -> object:
+        return self._mime.mimeTypeForFile(info.fileName(),
+                                          QMimeDatabase.MatchMode.MatchExtension)
+
+    def type(self, info: QFileInfo) -> str:
+        if not info.isFile():
+            return super().type(info)
+        return self._mime_type(info).comment()  # type: ignore[attr-defined]
+
+    def icon(self, which: object) -> QIcon:  # type: ignore[override]
+        if not isinstance(which, QFileInfo):
+            return super().icon(which)  # type: ignore[call-overload]
+        if not which.isFile():
+            return super().icon(QAbstractFileIconProvider.IconType.Folder
+                                if which.isDir() else QAbstractFileIconProvider.IconType.File)
+        mime = self._mime_type(which)
+        for name in (mime.iconName(), mime.genericIconName()):  # type: ignore[attr-defined]
+            icon = QIcon.fromTheme(name)
+            if not icon.isNull():
+                return icon
+        return super().icon(QAbstractFileIconProvider.IconType.File)
+
+
+_icon_provider: NameOnlyIconProvider | None = None  # the dialog does not own it
+
+
+def file_dialog(parent: QWidget | None, title: str, file_filter: str,
+                start: str) -> QFileDialog:
+    """A file dialog that reads no file's content (see :class:`NameOnlyIconProvider`)."""
+    global _icon_provider
+    if _icon_provider is None:
+        _icon_provider = NameOnlyIconProvider()
+    dialog = QFileDialog(parent, title, start, file_filter)
+    dialog.setIconProvider(_icon_provider)
+    return dialog
+
+
+def _chosen(dialog: QFileDialog) -> Path | None:
+    try:
+        if dialog.exec() != QFileDialog.DialogCode.Accepted:
+            return None
+        files = dialog.selectedFiles()
+        return Path(files[0]) if files and files[0] else None
+    finally:
+        dialog.deleteLater()
+
+
 def ask_open_path(parent: QWidget | None, title: str, file_filter: str,
                   directory: Path | None = None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, title, str(directory or ""), file_filter)
-    return Path(name) if name else None
+    dialog = file_dialog(parent, title, file_filter, str(directory or ""))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return _chosen(dialog)
 
 
 def ask_save_path(parent: QWidget | None, title: str, file_filter: str, suggested: Path,
                   *, confirm_overwrite: bool = True) -> Path | None:
-    options = QFileDialog.Option(0)
-    if not confirm_overwrite:
-        options |= QFileDialog.Option.DontConfirmOverwrite
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter,
-                                          options=options)
-    return Path(name) if name else None
+    dialog = file_dialog(parent, title, file_filter, str(suggested))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
+    return _chosen(dialog)
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
