@@ -2006,6 +2006,10 @@ Journal : %4</translation>
 <context>
     <name>MappingPage</name>
     <message>
+        <source>Choose a saved mapping…</source>
+        <translation>Choisir une correspondance enregistrée…</translation>
+    </message>
+    <message>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
@@ -2044,6 +2048,10 @@ Journal : %4</translation>
     <message>
         <source>Save under the name:</source>
         <translation>Enregistrer sous le nom :</translation>
+    </message>
+    <message>
+        <source>Saved mapping “%1” applied. Check the columns below before the preview.</source>
+        <translation>Correspondance enregistrée « %1 » appliquée. Vérifiez les colonnes ci-dessous avant l'aperçu.</translation>
     </message>
     <message>
         <source>Sheet “%1” of “%2”: the titles are on line %3. Check what each column holds and correct it if needed; columns left out are not imported.</source>
@@ -2263,16 +2271,16 @@ La supprimer quand même, avec son émargement ?</translation>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <source>&amp;Sign-in sheet</source>
-        <translation>&amp;Feuille d'émargement</translation>
-    </message>
-    <message>
         <source>Sign-in sheet</source>
         <translation>Feuille d'émargement</translation>
     </message>
     <message>
-        <source>Sign-in sheet &amp;with attendance (archive copy)</source>
-        <translation>Feuille d'émargement &amp;avec les présences (exemplaire d'archive)</translation>
+        <source>&amp;Sign-in sheet…</source>
+        <translation>&amp;Feuille d'émargement…</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet &amp;with attendance (archive copy)…</source>
+        <translation>Feuille d'émargement &amp;avec les présences (exemplaire d'archive)…</translation>
     </message>
     <message>
         <source>Attendance</source>
@@ -4416,6 +4424,29 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
     </message>
 </context>
 <context>
+    <name>SigninOptionsDialog</name>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Feuille d'émargement</translation>
+    </message>
+    <message>
+        <source>&amp;Landscape page</source>
+        <translation>Page à l'&amp;italienne (paysage)</translation>
+    </message>
+    <message>
+        <source>&amp;Group the rows by college</source>
+        <translation>&amp;Regrouper les lignes par collège</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival time column</source>
+        <translation>Colonne de l'heure d'&amp;arrivée</translation>
+    </message>
+    <message>
+        <source>&amp;Blank rows for walk-ins:</source>
+        <translation>&amp;Lignes vierges pour les personnes non inscrites :</translation>
+    </message>
+</context>
+<context>
     <name>SmokeTest</name>
     <message numerus="yes">
         <source>%1: %Ln row(s) read in %2 s</source>
@@ -4427,6 +4458,29 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
     <message>
         <source>Smoke test failed: unexpected error. Details are in the log file: %1</source>
         <translation>Échec du test de démarrage : erreur inattendue. Le détail est dans le journal : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Stages</name>
+    <message>
+        <source>Member %1 of %2…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sheet %1 of %2…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Page %1 of %2…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compressing the file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the database…</source>
+        <translation type="unfinished">Lecture de la base…</translation>
     </message>
 </context>
 <context>

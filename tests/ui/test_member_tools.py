@@ -244,3 +244,44 @@ def test_a_second_click_on_import_while_it_runs_starts_nothing(
     drive(monkeypatch, import_wizard, run)
     assert tools.import_members(parent, database.session_scope) is True
     assert applied == [1]
+
+
+def test_a_mapping_saved_for_the_same_titles_is_applied_by_itself(
+        parent: QWidget, database: Database, dialogs: Dialogs,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The saved mapping shown is the one in use: none is shown before one applies."""
+    def first_time(wizard: ImportWizard) -> int:
+        page = wizard.mapping_page
+        assert page.saved.currentIndex() == -1  # nothing saved yet
+        assert page.mapping()[4] is Field.PHONE  # "Téléphone", recognised
+        page.set_field(4, None)
+        page.name_edit.setText("Liste de la mairie")
+        page.save_button.click()
+        assert page.saved.currentText() == "Liste de la mairie"
+        return QDialog.DialogCode.Rejected
+
+    def same_titles(wizard: ImportWizard) -> int:
+        page = wizard.mapping_page
+        assert page.saved.currentText() == "Liste de la mairie"
+        assert page.mapping()[4] is None  # the saved choice, without a click on Apply
+        assert "Liste de la mairie" in page.applied.text()
+        assert page.applied.isVisibleTo(wizard)
+        return QDialog.DialogCode.Rejected
+
+    def other_titles(wizard: ImportWizard) -> int:
+        page = wizard.mapping_page
+        assert page.saved.count() == 1  # offered…
+        assert page.saved.currentIndex() == -1  # …but not shown as the one in use
+        assert not page.apply_button.isEnabled() and not page.delete_button.isEnabled()
+        assert not page.applied.isVisibleTo(wizard)
+        page.saved.setCurrentIndex(0)
+        assert page.apply_button.isEnabled()
+        return QDialog.DialogCode.Rejected
+
+    for name, steps in (("membres_export_excel.csv", first_time),
+                        ("membres_export_excel.csv", same_titles),
+                        ("liste_adherents.xlsx", other_titles)):
+        dialogs.answer("ask_open_path", DATA / name)
+        seen = drive(monkeypatch, import_wizard, steps)
+        assert tools.import_members(parent, database.session_scope) is False
+        assert len(seen) == 1

@@ -22,6 +22,7 @@ from conseil_desktop.services.importing.headers import (
 )
 from conseil_desktop.services.importing.mappings import (
     delete_mapping,
+    fitting_mapping,
     load_mappings,
     mappings_path,
     save_mapping,
@@ -141,6 +142,22 @@ def test_named_mappings_are_saved_in_the_data_folder_and_found_by_title(data_dir
     assert moved == {0: Field.FIRST_NAME, 1: Field.LAST_NAME, 2: Field.PHONE}
     delete_mapping("Export du bailleur")
     assert load_mappings() == {}
+
+
+def test_a_saved_mapping_fits_a_file_with_the_same_titles_only(data_dir: Path) -> None:
+    headers = ["NOM", "Prénom", "", "Téléphone"]
+    save_mapping("Liste de la mairie", chosen_columns(headers, {0: Field.LAST_NAME}))
+    save_mapping("Export du bailleur", chosen_columns(["Nom", "Mail"], {0: Field.LAST_NAME}))
+    mappings = load_mappings()
+    # Same titles in another order, case and accents aside: this mapping is for this file.
+    found = fitting_mapping(mappings, ["telephone", "Nom", "prenom"])
+    assert found is not None and found.name == "Liste de la mairie"
+    assert mappings["Liste de la mairie"].fits(headers)
+    # One title more or less: another kind of file, nothing applies by itself.
+    assert fitting_mapping(mappings, ["NOM", "Prénom", "Téléphone", "Ville"]) is None
+    assert fitting_mapping(mappings, ["NOM", "Prénom"]) is None
+    assert fitting_mapping({}, headers) is None
+    assert not mappings["Liste de la mairie"].fits(["", ""])
 
 
 def test_a_damaged_mappings_file_is_reported(data_dir: Path) -> None:

@@ -19,6 +19,7 @@ from conseil_desktop.services.importing.headers import (
 from conseil_desktop.services.importing.mappings import (
     SavedMapping,
     delete_mapping,
+    fitting_mapping,
     load_mappings,
     save_mapping,
 )
@@ -39,6 +40,7 @@ from conseil_desktop.services.importing.undo import UndoResult, undo_last_import
 __all__ = [
     "FIELD_LABELS", "Column", "ColumnStatus", "Field", "FieldChange", "FileKind", "ImportPlan",
     "ImportResult", "PreparedRows", "RowAction", "RowPlan", "SavedMapping", "Table",
-    "UndoResult", "apply_import", "delete_mapping", "load_mappings", "plan_import",
-    "plan_rows", "plan_table", "prepare_rows", "read_table", "save_mapping", "undo_last_import",
+    "UndoResult", "apply_import", "delete_mapping", "fitting_mapping", "load_mappings",
+    "plan_import", "plan_rows", "plan_table", "prepare_rows", "read_table", "save_mapping",
+    "undo_last_import",
 ]

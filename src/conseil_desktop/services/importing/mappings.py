@@ -48,6 +48,19 @@ class SavedMapping:
                 mapping[index] = saved.field
         return mapping
 
+    def fits(self, headers: Sequence[object]) -> bool:
+        """Whether it was saved for a file with these very column titles (order, case and
+        accents aside): the wizard then applies it by itself."""
+        saved = {_title_key(c.header) for c in self.columns} - {""}
+        return bool(saved) and saved == {_title_key(h) for h in headers} - {""}
+
+
+def fitting_mapping(mappings: Mapping[str, SavedMapping],
+                    headers: Sequence[object]) -> SavedMapping | None:
+    """The saved mapping made for a file with these titles (the first by name), if any."""
+    return next((mappings[name] for name in sorted(mappings)
+                 if mappings[name].fits(headers)), None)
+
 
 def _title_key(header: object) -> str:
     return " ".join(header_tokens(header))

@@ -33,6 +33,7 @@ from conseil_desktop.services.importing import (
     Table,
     apply_import,
     delete_mapping,
+    fitting_mapping,
     load_mappings,
     plan_rows,
     prepare_rows,
@@ -168,6 +169,14 @@ class ImportWizard(QDialog):
 
     def _load_mapping(self) -> None:
         self.mapping_page.load(self.table, self.prepared.header_line, self.prepared.columns)
+        self.mapping_page.show_applied(None)
+        try:  # a mapping saved for a file with the same titles is used again by itself
+            saved = fitting_mapping(load_mappings(), self.mapping_page.headers)
+        except UserError:
+            saved = None  # an unreadable file was reported when the list was filled
+        if saved is not None:
+            self.mapping_page.set_mapping(saved.for_headers(self.mapping_page.headers))
+            self.mapping_page.show_applied(saved.name)
         self._show(self.MAPPING)
 
     def preview(self) -> bool:
@@ -260,6 +269,7 @@ class ImportWizard(QDialog):
             return
         if saved is not None:
             self.mapping_page.set_mapping(saved.for_headers(self.mapping_page.headers))
+            self.mapping_page.show_applied(saved.name)
 
     def save_current_mapping(self, name: str) -> None:
         try:

@@ -109,6 +109,11 @@ class MappingPage(QWidget):
         self.intro.setWordWrap(True)
         self.saved = QComboBox(self)
         self.saved.setObjectName("saved_mappings")
+        self.saved.setPlaceholderText(self.tr("Choose a saved mapping…"))
+        self.applied = QLabel(self)  # which saved mapping the columns below come from
+        self.applied.setObjectName("applied_mapping")
+        self.applied.setWordWrap(True)
+        self.applied.hide()
         self.apply_button = QPushButton(self.tr("Apply"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.table = QTableWidget(0, 4, self)
@@ -129,6 +134,7 @@ class MappingPage(QWidget):
         self.combos: list[QComboBox] = []
         self.headers: list[str] = []
         self._build_layout()
+        self.saved.currentIndexChanged.connect(self._enable_saved_buttons)
         self.apply_button.clicked.connect(lambda: self.apply_saved.emit(self.saved.currentText()))
         self.delete_button.clicked.connect(
             lambda: self.delete_requested.emit(self.saved.currentText()))
@@ -148,17 +154,37 @@ class MappingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(saved_row)
+        layout.addWidget(self.applied)
         layout.addWidget(self.table, 1)
         layout.addLayout(save_row)
 
     def set_saved_names(self, names: Sequence[str]) -> None:
-        current = self.saved.currentText()
+        """The saved mappings to choose from; none is shown as chosen unless it was already
+        (the columns below are what was recognised, not a saved mapping)."""
+        current = self.saved.currentText() if self.saved.currentIndex() >= 0 else ""
+        self.saved.blockSignals(True)
         self.saved.clear()
         self.saved.addItems(list(names))
-        if current in names:
-            self.saved.setCurrentText(current)
-        for widget in (self.saved, self.apply_button, self.delete_button):
-            widget.setEnabled(bool(names))
+        self.saved.setCurrentIndex(self.saved.findText(current) if current else -1)
+        self.saved.blockSignals(False)
+        self.saved.setEnabled(bool(names))
+        self._enable_saved_buttons()
+
+    def _enable_saved_buttons(self) -> None:
+        chosen = self.saved.currentIndex() >= 0
+        self.apply_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def show_applied(self, name: str | None) -> None:
+        """Say which saved mapping the columns come from (``None``: the recognised titles)."""
+        if name is None:
+            self.applied.hide()
+            return
+        self.saved.setCurrentIndex(self.saved.findText(name))
+        self.applied.setText(fill(
+            self.tr("Saved mapping “%1” applied. Check the columns below before the preview."),
+            name))
+        self.applied.show()
 
     def load(self, table: Table, header_line: int, columns: Sequence[Column]) -> None:
         """Show the columns of the header row ``header_line`` (1-based)."""
