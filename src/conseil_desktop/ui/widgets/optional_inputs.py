@@ -38,15 +38,28 @@ class OptionalYearSpinBox(QSpinBox):
             super().stepBy(steps)
 
 
+def _add_slashes(text: str, pos: int) -> tuple[str, int]:
+    """Digits typed without separators (25112026) get their slashes as they come: a
+    third digit of the day or of the month starts the next part."""
+    for part in range(2):
+        pieces = text.split("/")
+        if len(pieces) != part + 1 or len(pieces[part]) <= 2 or not pieces[part].isdigit():
+            continue
+        cut = sum(len(piece) + 1 for piece in pieces[:part]) + 2
+        text = f"{text[:cut]}/{text[cut:]}"
+        pos += 1 if pos > cut else 0
+    return text, pos
+
+
 class DayValidator(QRegularExpressionValidator):
     """dd/mm/yyyy; a dot, dash or space typed between the numbers (25.11.2026) becomes
-    the slash instead of being refused without a word."""
+    the slash instead of being refused without a word, and 25112026 becomes 25/11/2026."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(QRegularExpression(r"(\d{1,2}/\d{1,2}/\d{4})?"), parent)
 
     def validate(self, text: str, pos: int) -> object:  # type: ignore[override]
-        text = text.translate(_DAY_SEPARATORS)
+        text, pos = _add_slashes(text.translate(_DAY_SEPARATORS), pos)
         state = super().validate(text, pos)
         state = state[0] if isinstance(state, tuple) else state
         return state, text, pos
