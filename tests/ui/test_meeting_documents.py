@@ -18,6 +18,7 @@ from conseil_desktop.db.models import (
     Person,
     Seat,
 )
+from conseil_desktop.export.signin_rows import SigninOptions
 from conseil_desktop.services import agenda
 from conseil_desktop.services.agenda import AgendaItemData
 from conseil_desktop.ui.database import Database
@@ -48,11 +49,13 @@ def test_every_document_of_the_menu_is_built(page: Any, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     offered: list[DocumentRequest] = []
     monkeypatch.setattr(documents_menu, "offer_document", lambda _p, r: offered.append(r))
+    monkeypatch.setattr(documents_menu, "ask_signin_options",
+                        lambda _parent, archive: SigninOptions(with_attendance=archive))
     menu = page.documents_button.menu()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == ["&Lettres de convocation", "Lettres de convocation à en&voyer par courrier",
-                     "É&tiquettes d'adresses", "&Feuille d'émargement",
-                     "Feuille d'émargement &avec les présences (exemplaire d'archive)",
+                     "É&tiquettes d'adresses", "&Feuille d'émargement…",
+                     "Feuille d'émargement &avec les présences (exemplaire d'archive)…",
                      "&Procès-verbal", "&Relevé de décisions", "&Dossier de séance",
                      "Évé&nement d'agenda (.ics)…"]
     for action in menu.actions():
@@ -71,3 +74,43 @@ def test_every_document_of_the_menu_is_built(page: Any, tmp_path: Path,
     calendar = (tmp_path / f"{len(offered) - 1}.ics").read_text(encoding="utf-8")
     assert "SUMMARY:Assemblée plénière de novembre" in calendar
     assert "Budget" in calendar
+
+
+def test_the_sign_in_sheet_is_printed_with_the_options_chosen(
+        page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Landscape, grouped by college, blank rows: the options of the command line,
+    chosen in a dialog before the sheet is built; cancelling it builds nothing."""
+    from pypdf import PdfReader
+
+    offered: list[DocumentRequest] = []
+    monkeypatch.setattr(documents_menu, "offer_document", lambda _p, r: offered.append(r))
+    asked: list[bool] = []
+
+    def choose(parent: Any, archive: bool) -> SigninOptions:
+        dialog = documents_menu.SigninOptionsDialog(parent, archive=archive)
+        asked.append(archive)
+        assert dialog.blank_rows.value() == (0 if archive else 10)
+        dialog.blank_rows.setValue(2)
+        dialog.landscape.setChecked(True)
+        dialog.group_by_college.setChecked(True)
+        dialog.arrival_column.setChecked(False)
+        return dialog.options()
+
+    monkeypatch.setattr(documents_menu, "ask_signin_options", choose)
+    sheet, archive = [a for a in page.documents_button.menu().actions()
+                      if "émargement" in a.text()]
+    sheet.trigger()
+    archive.trigger()
+    assert asked == [False, True]
+    progress = Progress(lambda _value, _text: None, threading.Event())
+    target = tmp_path / "sheet.pdf"
+    offered[0].build(target, "pdf", progress)
+    first = PdfReader(target).pages[0]
+    assert first.mediabox.width > first.mediabox.height
+    text = first.extract_text()
+    assert "Collège des habitants (1)" in text and "Arrivée" not in text
+    assert "Personnes non inscrites\n2\n3\nLe ou la président" in text  # 2 blank rows
+    offered[1].build(tmp_path / "archive.xlsx", "xlsx", progress)
+    monkeypatch.setattr(documents_menu, "ask_signin_options", lambda *_a: None)
+    sheet.trigger()
+    assert len(offered) == 2, "cancelled: nothing built"

@@ -8,11 +8,21 @@ import datetime as dt
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QMenu,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from conseil_desktop.export.signin_rows import SigninOptions
@@ -47,17 +57,65 @@ class Material:
 Writer = Callable[[Path, str, Material], None]
 
 
-def _signin(path: Path, fmt: str, material: Material, *, archive: bool) -> None:
-    options = SigninOptions(with_attendance=archive, arrival_column=True)
-    if fmt == "xlsx":
-        from conseil_desktop.export.xlsx.signin_sheet import write_signin_sheet_xlsx
+class SigninWriter:
+    """Writes the sign-in sheet with the options the user chose just before."""
+
+    def __init__(self, *, archive: bool) -> None:
+        self.archive = archive
+
+    def __call__(self, path: Path, fmt: str, material: Material,
+                 options: SigninOptions | None = None) -> None:
+        options = options or SigninOptions(with_attendance=self.archive, arrival_column=True)
+        if fmt == "xlsx":
+            from conseil_desktop.export.xlsx.signin_sheet import write_signin_sheet_xlsx
+
+            write_signin_sheet_xlsx(path, material.snapshot, options)
+        else:
+            from conseil_desktop.export.pdf.signin_sheet import write_signin_sheet_pdf
+
+            write_signin_sheet_pdf(path, material.snapshot, options)
 
 
-        write_signin_sheet_xlsx(path, material.snapshot, options)
-    else:
-        from conseil_desktop.export.pdf.signin_sheet import write_signin_sheet_pdf
+class SigninOptionsDialog(QDialog):
+    """Blank rows for walk-ins, orientation, grouping by college, arrival column."""
 
-        write_signin_sheet_pdf(path, material.snapshot, options)
+    def __init__(self, parent: QWidget | None, *, archive: bool) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.setWindowTitle(self.tr("Sign-in sheet"))
+        self.blank_rows = QSpinBox(self)
+        self.blank_rows.setRange(0, 500)
+        self.blank_rows.setValue(0 if archive else 10)
+        self.landscape = QCheckBox(self.tr("&Landscape page"), self)
+        self.group_by_college = QCheckBox(self.tr("&Group the rows by college"), self)
+        self.arrival_column = QCheckBox(self.tr("&Arrival time column"), self)
+        self.arrival_column.setChecked(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Blank rows for walk-ins:"), self.blank_rows)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        for box in (self.landscape, self.group_by_college, self.arrival_column):
+            layout.addWidget(box)
+        layout.addWidget(buttons)
+
+    def options(self) -> SigninOptions:
+        return SigninOptions(blank_rows=self.blank_rows.value(),
+                             landscape=self.landscape.isChecked(),
+                             group_by_college=self.group_by_college.isChecked(),
+                             arrival_column=self.arrival_column.isChecked(),
+                             with_attendance=self.archive)
+
+
+def ask_signin_options(parent: QWidget | None, archive: bool) -> SigninOptions | None:
+    """The sign-in sheet's options; None when the user cancels (tests replace this)."""
+    dialog = SigninOptionsDialog(parent, archive=archive)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.options()
 
 
 def _convocations(path: Path, _fmt: str, material: Material, *, skip_email: bool) -> None:
@@ -120,13 +178,13 @@ def documents() -> list[tuple[str, str, tuple[str, ...], Writer] | None]:
         (QCoreApplication.translate("MeetingDocuments", "Address &labels"),
          QCoreApplication.translate("MeetingDocuments", "Labels"), ("pdf",), _labels),
         None,
-        (QCoreApplication.translate("MeetingDocuments", "&Sign-in sheet"),
+        (QCoreApplication.translate("MeetingDocuments", "&Sign-in sheet…"),
          QCoreApplication.translate("MeetingDocuments", "Sign-in sheet"), ("pdf", "xlsx"),
-         lambda p, f, m: _signin(p, f, m, archive=False)),
+         SigninWriter(archive=False)),
         (QCoreApplication.translate("MeetingDocuments",
-                                    "Sign-in sheet &with attendance (archive copy)"),
+                                    "Sign-in sheet &with attendance (archive copy)…"),
          QCoreApplication.translate("MeetingDocuments", "Attendance"), ("pdf", "xlsx"),
-         lambda p, f, m: _signin(p, f, m, archive=True)),
+         SigninWriter(archive=True)),
         None,
         (QCoreApplication.translate("MeetingDocuments", "&Minutes (procès-verbal)"),
          QCoreApplication.translate("MeetingDocuments", "Minutes"), ("pdf",), _minutes),
@@ -179,5 +237,10 @@ def offer(page: MeetingPage, name: str, formats: tuple[str, ...], write: Writer)
     page.page_actions.save_summary()  # the document shows what was just typed
     if page.snapshot is None:
         return
+    if isinstance(write, SigninWriter):
+        options = ask_signin_options(page, write.archive)
+        if options is None:
+            return
+        write = partial(write, options=options)
     offer_document(page, request_for(page.session_scope, page.meeting_id, page.snapshot,
                                      name, formats, write))
