@@ -149,6 +149,20 @@ def test_pdf_landscape_grouped_with_arrival(snapshot: MeetingSnapshot, tmp_path:
         str(len(snapshot.invitees) + 3))
 
 
+def test_a_page_starting_inside_a_group_repeats_its_heading(snapshot: MeetingSnapshot,
+                                                             tmp_path: Path) -> None:
+    """Grouped by college, a page that goes on with the residents says so at its top:
+    page 3 of a plenary's sheet would otherwise not tell which college it lists."""
+    out = tmp_path / "emargement.pdf"
+    write_signin_sheet_pdf(out, snapshot, SigninOptions(landscape=True, group_by_college=True))
+    _, texts = read_pdf(out)
+    assert len(texts) >= 3
+    assert "— suite" not in texts[0]
+    firsts = [page.split("Signature\n", 1)[1].splitlines()[0] for page in texts[1:]]
+    assert firsts[:2] == ["Collège des habitants (46) — suite"] * 2
+    assert firsts[-1] == "Personnes non inscrites — suite"  # the blank rows' heading too
+
+
 def test_archive_copy_ticks_attendance_and_fills_proxies(snapshot: MeetingSnapshot,
                                                          tmp_path: Path) -> None:
     out = tmp_path / "archive.pdf"

@@ -140,22 +140,34 @@ def _prepare(row: SheetRow, keys: tuple[str, ...], widths: list[float]) -> _Line
 
 
 def _paginate(lines: list[_Line], first: float, other: float) -> list[list[_Line]]:
-    """Rows per page: as many as fit under the repeated header row."""
+    """Rows per page: as many as fit under the repeated header row. A page that
+    starts inside a college's group repeats its heading, marked *suite*."""
     pages: list[list[_Line]] = []
     page: list[_Line] = []
     room = first - HEAD_HEIGHT - 2
+    group: _Line | None = None
     for line in lines:
         if page and line.height > room:
             pages.append(page)
             page, room = [], other - HEAD_HEIGHT - 2
+            if group is not None and not line.row.group:
+                page.append(_continued(group))
+                room -= GROUP_HEIGHT
         if line.row.group and page and room - line.height < ROW_HEIGHT:
             pages.append(page)  # no group heading alone at the bottom of a page
             page, room = [], other - HEAD_HEIGHT - 2
+        if line.row.group:
+            group = line
         page.append(line)
         room -= line.height
     if page or not pages:
         pages.append(page)
     return pages
+
+
+def _continued(group: _Line) -> _Line:
+    heading = SheetRow(None, (), group=f"{group.row.group} — suite")
+    return _Line(heading, [heading.group] + group.cells[1:], {}, GROUP_HEIGHT)
 
 
 def _table(page: list[_Line], keys: tuple[str, ...], widths: list[float]) -> Table:
