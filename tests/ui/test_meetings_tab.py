@@ -148,6 +148,30 @@ def test_ctrl_n_creates_a_meeting_and_opens_its_window(
     assert tab.model.row_at(tab.view.currentIndex().row()).title == "Bureau de décembre"
 
 
+def test_ctrl_n_and_ctrl_f_work_right_after_the_tab_was_clicked(
+        qtbot: Any, database: Database, window: MainWindow, tab: MeetingsTab,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Clicking « Réunions » leaves the focus on the row of tabs, outside the tab's widgets:
+    Ctrl+N and Ctrl+F did nothing there."""
+    asked: list[int | None] = []
+    monkeypatch.setattr(meeting_dialog, "edit_meeting",
+                        lambda _parent, _scope, meeting_id=None: asked.append(meeting_id))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    bar = window.tabs.tabBar()
+    bar.setFocus()
+    qtbot.keyClick(bar, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.search.hasFocus()
+    bar.setFocus()
+    qtbot.keyClick(bar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [None]
+    window.tabs.setCurrentIndex(0)  # another tab shown: no new meeting from there
+    assert not tab.isVisible()
+    bar.setFocus()
+    qtbot.keyClick(bar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [None]
+
+
 def test_enter_opens_the_selected_meeting(qtbot: Any, tab: MeetingsTab) -> None:
     tab.view.selectRow(0)
     tab.view.setFocus()

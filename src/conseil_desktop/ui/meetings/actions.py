@@ -37,7 +37,9 @@ class MeetingActions(QObject):
         self._tab = tab
         self.new_action = self._action(self.tr("&New meeting…"), self.new_meeting,
                                        [QKeySequence.StandardKey.New])
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The whole window while this tab shows (a hidden tab's shortcuts are off): Ctrl+N
+        # works right after the tab was clicked, the focus still on the row of tabs.
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         tab.addAction(self.new_action)
         self.open_action = self._action(self.tr("&Open the meeting"), self.open_current,
                                         [Qt.Key.Key_Return, Qt.Key.Key_Enter])

@@ -146,7 +146,7 @@ class MeetingsTab(QWidget):
         self.actions_button.clicked.connect(actions.show_open_actions)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # as Ctrl+N: see actions
         find.triggered.connect(self.focus_search)
         self.addAction(find)
         self._selection_changed(QItemSelection(), QItemSelection())
