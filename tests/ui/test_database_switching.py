@@ -64,3 +64,29 @@ def test_background_work_is_finished_before_the_file_changes(
     assert calls == ["projects", "tasks"]
     database.close()
     assert calls == ["projects", "tasks"] * 2
+
+
+def test_windows_save_what_is_typed_while_the_file_closes(db_path: Path) -> None:
+    """A meeting window saves its summary on ``about_to_change``: the file is still open."""
+    database = Database(open_storage(db_path))
+    saved: list[str] = []
+
+    def save_typed_text() -> None:
+        with database.session_scope() as session:
+            session.connection().exec_driver_sql(
+                "UPDATE meeting SET notes = 'résumé tapé' WHERE title LIKE 'Assemblée%'")
+        saved.append("saved")
+
+    database.about_to_change.connect(save_typed_text)
+    database.close()
+    database.close()  # twice: nothing more happens
+    assert saved == ["saved"]
+    with pytest.raises(UserError):
+        database.session_scope()
+    storage = open_storage(db_path)
+    try:
+        with storage.session_scope() as session:
+            notes = session.connection().exec_driver_sql("SELECT notes FROM meeting").scalar()
+        assert notes == "résumé tapé"
+    finally:
+        storage.close(backup=False)

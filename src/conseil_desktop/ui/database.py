@@ -29,6 +29,7 @@ class Database(QObject):
         super().__init__(parent)
         self._storage = storage
         self._closed = False
+        self._closing = False
 
     @property
     def path(self) -> Path:
@@ -86,8 +87,15 @@ class Database(QObject):
             raise
 
     def close(self) -> None:
-        """Close the file for good (backed up if it changed); safe to call twice."""
-        if not self._closed:
-            self._closed = True
+        """Close the file for good (backed up if it changed); safe to call twice.
+
+        Open windows hear ``about_to_change`` while the file is still usable, so that
+        they save what is typed (a debate summary) before it closes."""
+        if self._closed or self._closing:
+            return
+        self._closing = True
+        try:
             self.about_to_change.emit()
+        finally:
+            self._closed = True
             self._storage.close()
