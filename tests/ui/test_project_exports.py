@@ -109,3 +109,26 @@ def test_pdf_of_the_year_filtered_in_the_list(qtbot, tab: ProjectsTab, database:
     assert "Projets 2025" in text and "Cinéma en plein air" in text
     assert "Jardins partagés" not in text  # a 2026 project
     assert "1 projet " in text  # the summary counts the year's projects only
+
+
+def test_a_read_only_folder_is_a_message_not_a_crash(
+        qtbot, database: Database, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    def refuse(path: Path, *args: object, **kwargs: object) -> None:
+        if path.parent == folder:  # a locked USB key: even removing a missing file fails
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    monkeypatch.setattr(Path, "touch", refuse)
+    monkeypatch.setattr(Path, "replace", refuse)
+    thread = ExportThread(database.session_scope, folder / "projets.xlsx", None)
+    heard: list[str] = []
+    thread.failed.connect(heard.append)
+    thread.crashed.connect(lambda: heard.append("crash"))
+    with qtbot.waitSignal(thread.finished, timeout=20_000):
+        thread.start()
+    thread.wait()
+    thread.deleteLater()
+    qtbot.waitUntil(lambda: bool(heard))
+    assert heard != ["crash"] and len(heard) == 1

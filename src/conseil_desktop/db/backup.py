@@ -13,12 +13,13 @@ import glob
 import logging
 import os
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from conseil_desktop import paths
-from conseil_desktop.errors import UserError
+from conseil_desktop.errors import DatabaseLockedError, UserError
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,8 @@ def take_backup(db_path: Path, reason: str, *, keep: int = DEFAULT_KEPT) -> Back
         _copy_database(db_path, partial)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):  # a read-only folder refuses even this
+            partial.unlink(missing_ok=True)
         raise _storage_error("la sauvegarde automatique", exc) from exc
     info = _parse(target, db_path.stem)
     rotate(db_path, keep, protect=target)
@@ -174,11 +176,15 @@ def copy_to(db_path: Path, target: Path) -> None:
     lock = FileLock(target)
     try:
         lock.acquire()
-    except UserError as exc:
+    except DatabaseLockedError as exc:
         raise UserError(
             f"« {target.name} » est une base ouverte dans Conseil Desktop : elle ne peut pas "
             "être remplacée. Choisissez un autre nom."
         ) from exc
+    except UserError as exc:  # the folder cannot be written (a locked USB key)
+        if isinstance(exc.__cause__, OSError):
+            raise _storage_error("l'enregistrement de la copie", exc.__cause__) from exc
+        raise
     partial = target.with_name(target.name + ".partial")
     try:
         _copy_database(db_path, partial)
@@ -186,7 +192,8 @@ def copy_to(db_path: Path, target: Path) -> None:
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):  # a read-only folder refuses even this
+            partial.unlink(missing_ok=True)
         raise _storage_error("l'enregistrement de la copie", exc) from exc
     finally:
         lock.release()

@@ -6,7 +6,7 @@ import errno
 import os
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from conseil_desktop.errors import InvalidInputError, UserError
@@ -57,7 +57,8 @@ def atomic_output(path: Path) -> Iterator[Path]:
             "fichier n'est pas ouvert dans un autre logiciel et qu'il reste de la place."
         ) from exc
     finally:
-        temporary.unlink(missing_ok=True)
+        with suppress(OSError):  # a read-only folder refuses even this: keep the real reason
+            temporary.unlink(missing_ok=True)
 
 
 def _reason(exc: OSError) -> str:

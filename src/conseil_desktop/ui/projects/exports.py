@@ -12,7 +12,7 @@ import logging
 import os
 import uuid
 from collections.abc import Callable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, suppress
 from datetime import date
 from pathlib import Path
 
@@ -70,7 +70,8 @@ class ExportThread(QThread):
             if count is not None:
                 self.succeeded.emit(self.target, count)
         finally:
-            partial.unlink(missing_ok=True)
+            with suppress(OSError):  # a read-only folder refuses even this
+                partial.unlink(missing_ok=True)
 
     def _export(self, partial: Path) -> int | None:
         """The number of projects written, or None if cancelled."""
