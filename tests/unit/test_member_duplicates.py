@@ -31,6 +31,7 @@ from conseil_desktop.db.models import (
     Person,
     Project,
     ProjectMember,
+    Seat,
 )
 from conseil_desktop.errors import InvalidInputError
 from conseil_desktop.services import member_merge
@@ -218,7 +219,7 @@ def test_the_preview_shows_kept_values_conflicts_and_moves(session: Session) -> 
     assert moves["Procurations reçues"] == 1
     assert moves["Consentements"] == 3
     assert moves["Fonctions de membre"] == 2
-    assert moves["Historique de statut"] == 2
+    assert moves["Historique de statut"] == 1  # the resignation; "Actif" is there already
     assert moves["Participations à des projets"] == 2
     assert preview.shared_meetings == 2
     assert session.get(Person, scene.drop) is not None  # a preview changes nothing
@@ -318,6 +319,37 @@ def test_a_member_stays_active_since_they_joined_when_merged_with_a_newer_duplic
     merge_people(session, keep, drop)
     kept = session.scalars(select(Membership).where(Membership.person_id == keep)).one()
     assert (kept.status, kept.status_since) == (MemberStatus.ACTIVE, date(2020, 1, 1))
+
+
+def test_the_merged_history_does_not_repeat_a_status_already_in_force(
+        session: Session) -> None:
+    old = member(session, "Bénard", "Élodie")  # joined, so active, on 01/01/2020
+    new = create_member(session, MemberData("BENARD", "elodie", joined_on=date(2026, 11, 25)))
+    moves = dict(merge_preview(session, old, new).moves)
+    assert "Historique de statut" not in moves  # its one event repeats "Actif, titulaire"
+    merge_people(session, old, new)
+    events = session.execute(
+        select(MembershipStatusEvent.effective_on, MembershipStatusEvent.status)
+        .join(Membership).where(Membership.person_id == old)).all()
+    assert events == [(date(2020, 1, 1), MemberStatus.ACTIVE)]
+
+
+def test_a_merged_history_keeps_every_change(session: Session) -> None:
+    keep = member(session, "Bénard", "Élodie")  # active from 01/01/2020
+    drop = create_member(session, MemberData("BENARD", "elodie", joined_on=date(2021, 5, 1)))
+    session.add(MembershipStatusEvent(
+        membership_id=session.scalars(select(Membership.id)
+                                      .where(Membership.person_id == drop)).one(),
+        status=MemberStatus.RESIGNED, effective_on=date(2024, 3, 1), seat=Seat.TITULAIRE))
+    session.flush()
+    assert dict(merge_preview(session, keep, drop).moves)["Historique de statut"] == 1
+    merge_people(session, keep, drop)
+    events = session.execute(
+        select(MembershipStatusEvent.effective_on, MembershipStatusEvent.status)
+        .join(Membership).where(Membership.person_id == keep)
+        .order_by(MembershipStatusEvent.effective_on)).all()
+    assert events == [(date(2020, 1, 1), MemberStatus.ACTIVE),
+                      (date(2024, 3, 1), MemberStatus.RESIGNED)]
 
 
 def test_a_proxy_given_between_the_two_records_disappears(session: Session) -> None:

@@ -105,7 +105,7 @@ def merge_preview(session: Session, keep_id: int, drop_id: int) -> MergePreview:
     choices = _choices(session, keep, drop)
     return MergePreview(
         keep_id, _label(keep), drop_id, _label(drop), [c.shown for c in choices],
-        _moves(session, drop_id), _shared_meetings(session, keep_id, drop_id),
+        _moves(session, keep_id, drop_id), _shared_meetings(session, keep_id, drop_id),
     )
 
 
@@ -231,15 +231,41 @@ _REFERENCES: tuple[tuple[str, InstrumentedAttribute[Any]], ...] = (
 )
 
 
-def _moves(session: Session, drop_id: int) -> list[tuple[str, int]]:
+def _moves(session: Session, keep_id: int, drop_id: int) -> list[tuple[str, int]]:
     counts = [(label, session.scalar(select(func.count()).where(column == drop_id)) or 0)
               for label, column in _REFERENCES]
     for label, model in (("Fonctions de membre", MemberRole),
                          ("Historique de statut", MembershipStatusEvent)):
         query = (select(func.count()).select_from(model).join(Membership)
                  .where(Membership.person_id == drop_id))
-        counts.append((label, session.scalar(query) or 0))
+        count = session.scalar(query) or 0
+        if model is MembershipStatusEvent:
+            count -= sum(drop for _, drop in _repeated_events(session, keep_id, drop_id))
+        counts.append((label, count))
     return [(label, count) for label, count in counts if count]
+
+
+def _repeated_events(session: Session, keep_id: int,
+                     drop_id: int) -> list[tuple[int, bool]]:
+    """The status events that, once both histories are one, repeat the status and seat
+    already in force, with whether each is the dropped record's: the duplicate's own
+    "active since it was entered" says nothing about a member active for years.
+    Only a repeat that one of the two records brings to the other is named."""
+    event = MembershipStatusEvent
+    rows = session.execute(
+        select(event.id, Membership.person_id == drop_id, event.status, event.seat)
+        .join(Membership).where(Membership.person_id.in_((keep_id, drop_id)))
+        .order_by(event.effective_on, (Membership.person_id == drop_id).asc(), event.id)
+    ).all()
+    repeated = []
+    previous: tuple[Any, Any, bool] | None = None
+    for event_id, from_drop, status, seat in rows:
+        if previous is not None and previous[:2] == (status, seat) and (
+                from_drop or previous[2]):
+            repeated.append((event_id, bool(from_drop)))
+            continue
+        previous = (status, seat, bool(from_drop))
+    return repeated
 
 
 def _shared_meetings(session: Session, keep_id: int, drop_id: int) -> int:
@@ -261,7 +287,7 @@ def merge_people(session: Session, keep_id: int, drop_id: int) -> MergeResult:
     """Make ``drop_id`` part of ``keep_id``, in the caller's transaction (nothing on error)."""
     keep, drop = _pair(session, keep_id, drop_id)
     choices = _choices(session, keep, drop)
-    moves = _moves(session, drop_id)
+    moves = _moves(session, keep_id, drop_id)
     session.flush()
     _merge_attendance(session, keep_id, drop_id)
     _merge_consents(session, keep_id, drop_id)
@@ -357,6 +383,10 @@ def _merge_memberships(session: Session, keep_id: int, drop_id: int) -> None:
         _move(session, Membership.person_id, keep_id, drop_id)
         return
     kept, dropped = ids[keep_id], ids[drop_id]
+    repeated = [event_id for event_id, _ in _repeated_events(session, keep_id, drop_id)]
+    if repeated:
+        session.execute(delete(MembershipStatusEvent)
+                        .where(MembershipStatusEvent.id.in_(repeated)))
     _move_children(session, MemberRole, (MemberRole.role_code, MemberRole.started_on,
                                          MemberRole.ended_on), kept, dropped)
     _move_children(session, MembershipStatusEvent, (
