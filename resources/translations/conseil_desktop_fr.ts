@@ -3340,6 +3340,10 @@ Enregistrer quand même une seconde fiche ? Répondez Oui seulement s'il s'agit 
         <translation>Ouvrir la &amp;réunion</translation>
     </message>
     <message>
+        <source>Und&amp;o (reopen the action)</source>
+        <translation>Annu&amp;ler (rouvrir l'action)</translation>
+    </message>
+    <message>
         <source>Open actions: %1, of which %2 overdue.</source>
         <translation>Actions en cours : %1, dont %2 en retard.</translation>
     </message>

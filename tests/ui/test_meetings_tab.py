@@ -461,6 +461,33 @@ def test_open_actions_overdue_first_and_marked_done(
         assert done.one() == TODAY
 
 
+def test_an_action_marked_done_by_mistake_is_reopened(
+        database: Database, tab: MeetingsTab) -> None:
+    """Nothing else in the application can undo « Marquer comme faite »: the window offers
+    to reopen the action just marked."""
+    meeting_id = add_meeting(database, "Plénière d'été", TODAY - dt.timedelta(days=90))
+    [owner] = add_people(database, ["Petit Jeanne"])
+    with database.session_scope() as session:
+        for text, delay in (("Plus tard", 40), ("En retard", -10)):
+            decisions.add_decision(session, meeting_id, DecisionData(
+                None, text, VoteMode.CONSENSUS, owner_person_id=owner,
+                deadline=TODAY + dt.timedelta(days=delay)))
+    tab.meeting_actions.open_actions_action.trigger()
+    window = open_actions._window
+    assert window is not None and window.undo_button.isHidden()
+    window.mark_selected_done()
+    assert [a.text for a in window.actions_shown] == ["Plus tard"]
+    assert window.undo_button.isVisibleTo(window)
+    assert window.undo_button.text() == "Annu&ler (rouvrir l'action)"
+    window.undo_button.click()
+    assert [a.text for a in window.actions_shown] == ["En retard", "Plus tard"]
+    assert window.selected_id() == window.actions_shown[0].decision_id
+    assert window.undo_button.isHidden()
+    with database.session_scope() as session:
+        done = session.scalars(select(Decision.done_on).where(Decision.text == "En retard"))
+        assert done.one() is None
+
+
 def test_a_decision_is_edited_from_its_saved_values_and_items_deleted_with_a_warning(
         qtbot: Any, database: Database, tab: MeetingsTab, dialogs: Dialogs,
         monkeypatch: pytest.MonkeyPatch) -> None:

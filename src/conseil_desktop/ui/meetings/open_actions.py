@@ -1,5 +1,6 @@
 """The open actions of every meeting (decisions with an owner and a deadline,
-not done yet), overdue ones first; each can be marked done."""
+not done yet), overdue ones first; each can be marked done, and the last one marked
+reopened if that was a slip of the key."""
 
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ class OpenActionsWindow(QDialog):
         self._on_changed = on_changed
         self._open_meeting = open_meeting
         self.actions_shown: list[OpenAction] = []
+        self.last_done: int | None = None  # the decision just marked done, for the undo
         self.summary = QLabel(self)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("open_actions_table")
@@ -74,11 +76,15 @@ class OpenActionsWindow(QDialog):
         self.done_button = QPushButton(self.tr("Mark as &done today"), self)
         self.meeting_button = QPushButton(self.tr("Open the &meeting"), self)
         self.meeting_button.setVisible(open_meeting is not None)
+        self.undo_button = QPushButton(self.tr("Und&o (reopen the action)"), self)
+        self.undo_button.setObjectName("reopen_action")
+        self.undo_button.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.done_button)
         bottom.addWidget(self.meeting_button)
+        bottom.addWidget(self.undo_button)
         bottom.addStretch(1)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -87,6 +93,7 @@ class OpenActionsWindow(QDialog):
         layout.addLayout(bottom)
         self.done_button.clicked.connect(self.mark_selected_done)
         self.meeting_button.clicked.connect(self.open_selected_meeting)
+        self.undo_button.clicked.connect(self.reopen_last_done)
         self.table.cellDoubleClicked.connect(lambda _row, _column: self.open_selected_meeting())
         self.table.itemSelectionChanged.connect(self._enable)
         self.reload()
@@ -129,9 +136,31 @@ class OpenActionsWindow(QDialog):
         except UserError as exc:
             errors.show_user_error(self, self.tr("Open actions"), exc)
             return
+        self.last_done = decision_id
+        self.undo_button.setVisible(True)
         self.reload()
         if self.table.rowCount():
             self.table.selectRow(min(row, self.table.rowCount() - 1))
+        if self._on_changed is not None:
+            self._on_changed()
+
+    def reopen_last_done(self) -> None:
+        """Put back the action just marked done (a key pressed by mistake)."""
+        decision_id, self.last_done = self.last_done, None
+        self.undo_button.setVisible(False)
+        if decision_id is None:
+            return
+        try:
+            with self._session_scope() as session:
+                decisions.reopen(session, decision_id)
+        except UserError as exc:  # deleted meanwhile, from its meeting's window
+            errors.show_user_error(self, self.tr("Open actions"), exc)
+            return
+        self.reload()
+        row = next((i for i, a in enumerate(self.actions_shown)
+                    if a.decision_id == decision_id), None)
+        if row is not None:
+            self.table.selectRow(row)
         if self._on_changed is not None:
             self._on_changed()
 
