@@ -4468,23 +4468,23 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
     <name>Stages</name>
     <message>
         <source>Member %1 of %2…</source>
-        <translation type="unfinished" />
+        <translation>Membre %1 sur %2…</translation>
     </message>
     <message>
         <source>Sheet %1 of %2…</source>
-        <translation type="unfinished" />
+        <translation>Feuille %1 sur %2…</translation>
     </message>
     <message>
         <source>Page %1 of %2…</source>
-        <translation type="unfinished" />
+        <translation>Page %1 sur %2…</translation>
     </message>
     <message>
         <source>Compressing the file…</source>
-        <translation type="unfinished" />
+        <translation>Compression du fichier…</translation>
     </message>
     <message>
         <source>Reading the database…</source>
-        <translation type="unfinished">Lecture de la base…</translation>
+        <translation>Lecture de la base…</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,10 @@
 
 Phone numbers and e-mail addresses appear only if their columns were asked
 for (see :func:`~conseil_desktop.services.member_rows.choose_columns`).
+
+A ``progress`` hook (``conseil_desktop.progress``) hears the rows written (every
+500 in a workbook, 5,000 in a CSV, 2,000 laid out in a PDF) and the PDF's pages
+drawn; a cancel it raises stops the writing there and leaves no file.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from conseil_desktop.export.files import atomic_output, output_format
 from conseil_desktop.export.safety import FORMULA_STARTS, neutralise
 from conseil_desktop.export.xlsx.cells import PHONE_NUMBER
+from conseil_desktop.progress import OnProgress, Stage, report
 from conseil_desktop.services.formatting import fmt_date
 from conseil_desktop.services.member_rows import MemberColumn, MemberTable
 
@@ -49,26 +54,29 @@ _PDF_WIDTHS = {
 
 
 def export_members(
-    table: MemberTable, path: Path, *, council_name: str, today: date | None = None
+    table: MemberTable, path: Path, *, council_name: str, today: date | None = None,
+    progress: OnProgress | None = None,
 ) -> None:
     """Write ``path`` (.xlsx, .csv or .pdf, from its extension), atomically."""
     kind = output_format(path, FORMATS, "les membres")
     with atomic_output(path) as temporary:
         if kind == "xlsx":
-            write_members_xlsx(table, temporary)
+            write_members_xlsx(table, temporary, progress)
         elif kind == "csv":
-            write_members_csv(table, temporary)
+            write_members_csv(table, temporary, progress)
         else:
             write_members_pdf(table, temporary, council_name=council_name,
-                              today=today or date.today())
+                              today=today or date.today(), progress=progress)
 
 
 # --- spreadsheet and CSV ------------------------------------------------------------
 
 
-def write_members_xlsx(table: MemberTable, path: Path) -> None:
+def write_members_xlsx(table: MemberTable, path: Path,
+                       progress: OnProgress | None = None) -> None:
     """One sheet; its 100,000 rows are written by :mod:`~conseil_desktop.export.xlsx.fast_rows`
     (openpyxl's per-cell objects took longer than the 6 s goal on their own)."""
+    from conseil_desktop.export.xlsx import saving
     from conseil_desktop.export.xlsx.fast_rows import style_id, write_rows
     from conseil_desktop.export.xlsx.sheets import (
         DATE_FORMAT,
@@ -77,15 +85,19 @@ def write_members_xlsx(table: MemberTable, path: Path) -> None:
         start_sheet,
     )
 
-    workbook = new_workbook()
-    columns = [Column(c.header, _XLSX_WIDTHS[c.key]) for c in table.columns]
-    sheet = start_sheet(workbook, "Membres", columns, len(table.rows))
-    dates = style_id(sheet, number_format=DATE_FORMAT)
-    phones = style_id(sheet, quotePrefix=True)  # shown as typed, no visible apostrophe
-    styles = [dates if c.is_date else phones if c.key == "phone" else None
-              for c in table.columns]
-    write_rows(sheet, _xlsx_rows(table), styles)
-    workbook.save(str(path))
+    count = len(table.rows)
+    with saving.writing(new_workbook()) as workbook:
+        columns = [Column(c.header, _XLSX_WIDTHS[c.key]) for c in table.columns]
+        sheet = start_sheet(workbook, "Membres", columns, count)
+        dates = style_id(sheet, number_format=DATE_FORMAT)
+        phones = style_id(sheet, quotePrefix=True)  # shown as typed, no visible apostrophe
+        styles = [dates if c.is_date else phones if c.key == "phone" else None
+                  for c in table.columns]
+        report(progress, Stage.MEMBERS, 0, count)
+        written = None if progress is None else (
+            lambda done: progress(Stage.MEMBERS, done, count))
+        write_rows(sheet, _xlsx_rows(table), styles, written)
+        saving.save_workbook(workbook, path, progress)
 
 
 def _xlsx_rows(table: MemberTable) -> Iterator[list[Any]]:
@@ -101,14 +113,22 @@ def _xlsx_rows(table: MemberTable) -> Iterator[list[Any]]:
         yield values
 
 
-def write_members_csv(table: MemberTable, path: Path) -> None:
+_CSV_BATCH = 5_000  # rows written between two reports (about 50 ms)
+
+
+def write_members_csv(table: MemberTable, path: Path,
+                      progress: OnProgress | None = None) -> None:
     formats: list[Callable[[Any], Any]] = [fmt_date if c.is_date else neutralise
                                            for c in table.columns]
+    rows, count = table.rows, len(table.rows)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
         writer.writerow([neutralise(c.header) for c in table.columns])
-        writer.writerows([[f(v) for f, v in zip(formats, row, strict=True)]
-                          for row in table.rows])
+        for start in range(0, count, _CSV_BATCH):
+            report(progress, Stage.MEMBERS, start, count)
+            writer.writerows([[f(v) for f, v in zip(formats, row, strict=True)]
+                              for row in rows[start:start + _CSV_BATCH]])
+        report(progress, Stage.MEMBERS, count, count)
 
 
 # --- PDF ------------------------------------------------------------------------------
@@ -127,7 +147,8 @@ class _Page:
     heights: list[float]
 
 
-def write_members_pdf(table: MemberTable, path: Path, *, council_name: str, today: date) -> None:
+def write_members_pdf(table: MemberTable, path: Path, *, council_name: str, today: date,
+                      progress: OnProgress | None = None) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import PageBreak, SimpleDocTemplate
 
@@ -149,7 +170,7 @@ def write_members_pdf(table: MemberTable, path: Path, *, council_name: str, toda
     widths = _column_widths(table.columns, width, _minimum_widths(table))
     layout = _Layout(widths)
     header = layout.row([c.header for c in table.columns], fonts.CONDENSED_BOLD)
-    pages = _paginate(table, layout, layout.height(header), first_page_room, height)
+    pages = _paginate(table, layout, layout.height(header), first_page_room, height, progress)
     story: list[Flowable] = list(heading)
     for number, page in enumerate(pages):
         if number:
@@ -164,8 +185,8 @@ def write_members_pdf(table: MemberTable, path: Path, *, council_name: str, toda
         author="Conseil Desktop", creator="Conseil Desktop", lang="fr-FR",
         initialFontName=fonts.REGULAR, initialFontSize=10,
     )
-    draw = _footer_drawer(footer, total, page_width)
-    doc.build(story, onFirstPage=draw, onLaterPages=draw)
+    draw = _footer_drawer(footer, total, page_width, progress)
+    doc.build(story, onFirstPage=draw, onLaterPages=draw, canvasmaker=_saving_canvas(progress))
 
 
 def _heading(styles: Any, council_name: str, today: date, count: int) -> list[Flowable]:
@@ -272,15 +293,22 @@ class _Layout:
         return [*pieces, line]
 
 
+_LAID_OUT = 2_000  # rows laid out between two reports (about 100 ms)
+
+
 def _paginate(table: MemberTable, layout: _Layout, header_height: float,
-              first_room: float, room: float) -> list[_Page]:
+              first_room: float, room: float, progress: OnProgress | None = None,
+              ) -> list[_Page]:
     """Rows grouped by page: each page holds what fits under its header row."""
     texts = [fmt_date if c.is_date else str for c in table.columns]
     pages: list[_Page] = []
     rows: list[list[str]] = []
     heights: list[float] = []
     left = first_room - header_height
-    for row in table.rows:
+    count = len(table.rows)
+    for number, row in enumerate(table.rows):
+        if number % _LAID_OUT == 0:
+            report(progress, Stage.MEMBERS, number, count)
         cells = [layout.cell(i, f(v)) for i, (f, v) in enumerate(zip(texts, row, strict=True))]
         needed = layout.height(cells)
         if rows and needed > left:
@@ -355,14 +383,30 @@ def _page_table(header: list[str], page: _Page, widths: list[float],
     return table
 
 
-def _footer_drawer(footer: str, total: int, page_width: float) -> Callable[[Any, Any], None]:
-    """Draws the footer and "Page X / Y": the pages are counted before building."""
+def _saving_canvas(progress: OnProgress | None) -> Any:
+    """reportlab's canvas, telling ``progress`` when it writes the file (seconds for
+    thousands of pages, during which a cancel waits)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    class SavingCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
+        def save(self) -> None:
+            report(progress, Stage.SAVING, 0, 1)
+            super().save()
+
+    return SavingCanvas
+
+
+def _footer_drawer(footer: str, total: int, page_width: float,
+                   progress: OnProgress | None = None) -> Callable[[Any, Any], None]:
+    """Draws the footer and "Page X / Y": the pages are counted before building.
+    ``progress`` hears each page as it begins."""
     from reportlab.lib.units import mm
 
     from conseil_desktop.export import fonts
     from conseil_desktop.export.pdf.layout import BOTTOM_MARGIN, MARGIN, MUTED, RULE
 
     def draw(canvas: Any, _doc: Any) -> None:
+        report(progress, Stage.PAGES, canvas.getPageNumber() - 1, total)
         y = BOTTOM_MARGIN - 8 * mm
         canvas.saveState()
         canvas.setStrokeColor(RULE)

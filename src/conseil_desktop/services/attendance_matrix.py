@@ -8,6 +8,10 @@ of codes P / E / A / R, and the totals by meeting type and by college.
 
 The attendance rate is (present + represented) / invitations whose attendance
 was recorded; a meeting or member with nothing recorded has no rate.
+
+Over every year of a large base this takes seconds: a ``progress`` hook hears
+:attr:`Stage.READING` as the invitations are fetched and the meetings gathered
+(in hundredths of the work), often enough for a cancel to stop it promptly.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from conseil_desktop.db.models import (
     Person,
     VocabularyKind,
 )
+from conseil_desktop.progress import OnProgress, Stage, report
 from conseil_desktop.services import labels
 from conseil_desktop.services.council import term_labels
 from conseil_desktop.services.rows import raw_rows
@@ -146,15 +151,53 @@ class AttendanceWorkbookData:
         return f"année {self.year}" if self.year else "toutes les réunions"
 
 
-def attendance_workbook_data(session: Session, year: int | None) -> AttendanceWorkbookData:
+FETCH = 20_000  # invitations fetched (or grouped) at once: about 0.1 s
+# Where the reading stands, in hundredths, once each part is done.
+_FETCHED, _GROUPED, _GATHERED = 35, 50, 90
+
+
+def attendance_workbook_data(session: Session, year: int | None,
+                             progress: OnProgress | None = None) -> AttendanceWorkbookData:
     """Every meeting held in ``year`` (every meeting when None), with its invitees."""
+    report(progress, Stage.READING, 0, 100)
     meetings = _meetings(session, year)
     index = {m[0]: n for n, m in enumerate(meetings)}
     types = term_labels(session, VocabularyKind.MEETING_TYPE)
-    invitations = _invitations(session, year)
-    per_meeting: list[list[tuple]] = [[] for _ in meetings]  # type: ignore[type-arg]
+    invitations = _invitations(session, year, progress, len(meetings))
+    per_meeting, members = _grouped(invitations, index, progress)
+    rank = {person_id: n for n, person_id in enumerate(members)}  # the name order, folded once
+    sheets = []
+    for done, (m, rows) in enumerate(zip(meetings, per_meeting, strict=True)):
+        if done % 50 == 0:
+            _reading(progress, _GROUPED, _GATHERED, done, len(meetings))
+        sheets.append(_sheet(m, types, rows, members, index[m[0]], rank))
+    report(progress, Stage.READING, _GATHERED, 100)
+    lines = list(members.values())
+    name = session.execute(select(CouncilSettings.council_name).limit(1)).scalar()
+    total = Tally()
+    for sheet in sheets:
+        for attr in ("present", "represented", "excused", "absent", "not_recorded"):
+            setattr(total, attr, getattr(total, attr) + getattr(sheet.tally, attr))
+    by_type = _by_type(sheets, per_meeting)
+    return AttendanceWorkbookData(
+        council_name=name or "Conseil citoyen", year=year, meetings=sheets, members=lines,
+        by_type=by_type, by_college=_by_college(per_meeting, progress), total=total)
+
+
+def _reading(progress: OnProgress | None, start: int, end: int, done: int, total: int) -> None:
+    """Report ``done`` of ``total`` as a position between ``start`` and ``end`` hundredths."""
+    if progress is not None and total:
+        progress(Stage.READING, start + (end - start) * done // total, 100)
+
+
+def _grouped(invitations: list[tuple], index: dict[int, int],  # type: ignore[type-arg]
+             progress: OnProgress | None) -> tuple[list[list[tuple]], dict[int, MemberLine]]:  # type: ignore[type-arg]
+    """The invitations of each meeting, and a line for each person, in name order."""
+    per_meeting: list[list[tuple]] = [[] for _ in index]  # type: ignore[type-arg]
     people: dict[int, tuple[str, str, int, str, str, str]] = {}
-    for row in invitations:
+    for done, row in enumerate(invitations):
+        if done % FETCH == 0:
+            _reading(progress, _FETCHED, _GROUPED, done, len(invitations))
         position = index.get(row[0])
         if position is None:
             continue
@@ -162,20 +205,10 @@ def attendance_workbook_data(session: Session, year: int | None) -> AttendanceWo
         if row[1] not in people:
             people[row[1]] = (fold(row[2]), fold(row[3]), row[1], row[2], row[3] or "",
                               _college(row[4]))
-    members = {p[2]: MemberLine(p[2], p[3], p[4], p[5], {}, Tally())
-               for p in sorted(people.values())}
-    rank = {person_id: n for n, person_id in enumerate(members)}  # the name order, folded once
-    sheets = [_sheet(m, types, rows, members, index[m[0]], rank)
-              for m, rows in zip(meetings, per_meeting, strict=True)]
-    lines = list(members.values())
-    name = session.execute(select(CouncilSettings.council_name).limit(1)).scalar()
-    total = Tally()
-    for sheet in sheets:
-        for attr in ("present", "represented", "excused", "absent", "not_recorded"):
-            setattr(total, attr, getattr(total, attr) + getattr(sheet.tally, attr))
-    return AttendanceWorkbookData(
-        council_name=name or "Conseil citoyen", year=year, meetings=sheets, members=lines,
-        by_type=_by_type(sheets, per_meeting), by_college=_by_college(per_meeting), total=total)
+    order = sorted(people.values())
+    _reading(progress, _FETCHED, _GROUPED, len(invitations), len(invitations))
+    members = {p[2]: MemberLine(p[2], p[3], p[4], p[5], {}, Tally()) for p in order}
+    return per_meeting, members
 
 
 def _period(year: int | None):  # type: ignore[no-untyped-def]
@@ -192,7 +225,8 @@ def _meetings(session: Session, year: int | None) -> list[tuple]:  # type: ignor
     return raw_rows(session, query)
 
 
-def _invitations(session: Session, year: int | None) -> list[tuple]:  # type: ignore[type-arg]
+def _invitations(session: Session, year: int | None, progress: OnProgress | None = None,
+                 meetings: int = 0) -> list[tuple]:  # type: ignore[type-arg]
     holder = aliased(Person)
     query = (
         select(Attendance.meeting_id, Person.id, Person.last_name, Person.first_name,
@@ -206,15 +240,26 @@ def _invitations(session: Session, year: int | None) -> list[tuple]:  # type: ig
         .outerjoin(holder, holder.id == Attendance.proxy_holder_id)
         .where(_period(year))
     )
-    return raw_rows(session, query)
+    if progress is None:
+        return raw_rows(session, query)
+    # About 100 invitations a meeting: the bar moves with the rows fetched so far.
+    expected = max(1, 100 * meetings)
+
+    def fetched(count: int) -> None:
+        _reading(progress, 0, _FETCHED, min(count, expected), expected)
+
+    return raw_rows(session, query, chunk=FETCH, fetched=fetched)
 
 
 def _time(raw: str | None) -> time | None:
     return time.fromisoformat(raw) if raw else None
 
 
+_COLLEGE_LABELS = {college.value: labels.COLLEGE[college] for college in College}
+
+
 def _college(raw: str | None) -> str:
-    return labels.COLLEGE[College(raw)] if raw else ""
+    return _COLLEGE_LABELS[raw] if raw else ""
 
 
 _STATUS = {s.value: s for s in AttendanceStatus}
@@ -263,9 +308,12 @@ def _by_type(sheets: list[MeetingSheet],
     return lines
 
 
-def _by_college(per_meeting: list[list[tuple]]) -> list[SummaryLine]:  # type: ignore[type-arg]
+def _by_college(per_meeting: list[list[tuple]],  # type: ignore[type-arg]
+                progress: OnProgress | None = None) -> list[SummaryLine]:
     groups: dict[str, tuple[Tally, set[int]]] = {}
-    for rows in per_meeting:
+    for done, rows in enumerate(per_meeting):
+        if done % 200 == 0:
+            _reading(progress, _GATHERED, 100, done, len(per_meeting))
         for r in rows:
             tally, people = groups.setdefault(_college(r[4]) or "Hors collège", (Tally(), set()))
             tally.add(CODES[_STATUS[r[6]]])

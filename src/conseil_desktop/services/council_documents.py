@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from conseil_desktop.db.models import Meeting
 from conseil_desktop.errors import UserError
+from conseil_desktop.progress import OnProgress
 from conseil_desktop.services import decision_register
 from conseil_desktop.services.attendance_matrix import (
     AttendanceWorkbookData,
@@ -88,9 +89,10 @@ def open_actions_register(session: Session, today: date) -> RegisterData:
                         get_settings(session).council_name)
 
 
-def attendance_data(session: Session, year: int | None) -> AttendanceWorkbookData:
+def attendance_data(session: Session, year: int | None,
+                    progress: OnProgress | None = None) -> AttendanceWorkbookData:
     """The attendance workbook's data for ``year`` (every year when None)."""
-    data = attendance_workbook_data(session, year)
+    data = attendance_workbook_data(session, year, progress)
     if not data.meetings:
         if year is None:
             raise UserError(NO_HELD_MEETING)

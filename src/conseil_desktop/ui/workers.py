@@ -2,28 +2,33 @@
 
 A task is a plain function given a :class:`Progress`: it opens its own
 session, reports its steps, and never touches a widget. The dialog appears
-only when the task lasts more than half a second.
+only when the task lasts more than half a second. A long reader or writer
+outside ``ui/`` is given :meth:`Progress.hook`, a plain callable
+(``conseil_desktop.progress``): the bar moves within a step and a cancel
+stops the writer where it is.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from conseil_desktop.errors import UserError
+from conseil_desktop.progress import Cancelled, OnProgress, Stage
+
+__all__ = ["Cancelled", "Progress", "Worker", "start_task", "wait_for_tasks", "while_alive"]
 
 log = logging.getLogger(__name__)
 
 SHOW_AFTER_MS = 500
-
-
-class Cancelled(Exception):  # noqa: N818 - it is an outcome, not an error
-    """The user cancelled the task."""
+FINE = 100  # bar positions within one step
+REPORT_EVERY = 0.05  # seconds between two labels shown by a hook
 
 
 class Progress:
@@ -35,12 +40,35 @@ class Progress:
 
     def step(self, value: int, text: str) -> None:
         self.check()
-        self._report(value, text)
+        self._report(value * FINE, text)
 
     def check(self) -> None:
         """Raise :class:`Cancelled` if the user has cancelled."""
         if self._cancel.is_set():
             raise Cancelled
+
+    def hook(self, bands: Mapping[Stage, tuple[float, float]]) -> OnProgress:
+        """A plain callable for a reader or writer outside ``ui/``: each call checks
+        for a cancel, and (at most every 50 ms) moves the bar within ``bands[stage]``
+        (in steps: ``(1, 1.5)`` is the first half of step 1) under the stage's label."""
+        from conseil_desktop.ui.stages import stage_text
+
+        last_stage: Stage | None = None
+        last_time = 0.0
+
+        def on_progress(stage: Stage, done: int, total: int) -> None:
+            nonlocal last_stage, last_time
+            self.check()
+            now = time.monotonic()
+            if stage is last_stage and now - last_time < REPORT_EVERY and done < total:
+                return
+            last_stage, last_time = stage, now
+            start, end = bands.get(stage, (0.0, 0.0))
+            share = min(1.0, done / total) if total > 0 else 0.0
+            self._report(int((start + (end - start) * share) * FINE),
+                         stage_text(stage, done, total))
+
+        return on_progress
 
 
 Task = Callable[[Progress], object]
@@ -89,7 +117,7 @@ def start_task(parent: QWidget, title: str, steps: int, task: Task) -> Worker:
     dialog = QProgressDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setRange(0, steps)
+    dialog.setRange(0, steps * FINE)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setValue(0)  # starts the timer that shows the dialog if the task lasts
     dialog.canceled.connect(worker.cancel)

@@ -5,6 +5,10 @@ per meeting (invitees, status, proxy holder, arrival and departure).
 Every text is neutralised against formula injection; sheet names are unique,
 at most 31 characters, without the characters a sheet name cannot hold. The
 big sheets' rows go through ``fast_rows`` (one lxml element per row).
+
+A ``progress`` hook (``conseil_desktop.progress``) hears the matrix rows, the
+meeting sheets and the saving, sheet by sheet; a cancel it raises stops the
+writing within a few milliseconds and leaves no file, temporary ones included.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from conseil_desktop.export.files import atomic_output
 from conseil_desktop.export.safety import neutralise
+from conseil_desktop.export.xlsx import saving
 from conseil_desktop.export.xlsx.cells import WorkbookRef
 from conseil_desktop.export.xlsx.fast_rows import style_id, write_rows
 from conseil_desktop.export.xlsx.sheets import (
@@ -33,6 +38,7 @@ from conseil_desktop.export.xlsx.sheets import (
     new_workbook,
     start_sheet,
 )
+from conseil_desktop.progress import OnProgress, Stage, report
 from conseil_desktop.services.attendance_matrix import (
     LEGEND,
     RATE_RULE,
@@ -65,20 +71,24 @@ _TALLY_HEADERS = ("Invitations", "Présents", "Représentés", "Excusés", "Abse
                   "Non renseignés", "Taux de présence")
 
 
-def write_attendance_workbook(path: Path, data: AttendanceWorkbookData) -> None:
-    """Write the workbook of ``data`` to ``path`` (atomically)."""
-    workbook = new_workbook()
-    workbook.properties.title = f"Présences — {data.period}"
-    names = sheet_names(data.meetings)
-    _summary(workbook, data)
-    _meeting_list(workbook, data, names)
-    _matrix(workbook, data)
-    # Made once: 2,000 meetings would otherwise style 18,000 header cells.
-    header = header_cells(WorkbookRef(workbook), _MEETING_COLUMNS)  # type: ignore[arg-type]
-    for meeting, name in zip(data.meetings, names, strict=True):
-        _meeting_sheet(workbook, meeting, name, header)
-    with atomic_output(path) as temporary:
-        workbook.save(str(temporary))
+def write_attendance_workbook(path: Path, data: AttendanceWorkbookData,
+                              progress: OnProgress | None = None) -> None:
+    """Write the workbook of ``data`` to ``path`` (atomically), telling ``progress``
+    about every 500 matrix rows, every meeting sheet and every sheet saved."""
+    with atomic_output(path) as temporary, saving.writing(new_workbook()) as workbook:
+        workbook.properties.title = f"Présences — {data.period}"
+        names = sheet_names(data.meetings)
+        _summary(workbook, data)
+        _meeting_list(workbook, data, names)
+        _matrix(workbook, data, progress)
+        # Made once: 2,000 meetings would otherwise style 18,000 header cells.
+        header = header_cells(WorkbookRef(workbook), _MEETING_COLUMNS)  # type: ignore[arg-type]
+        count = len(data.meetings)
+        for done, (meeting, name) in enumerate(zip(data.meetings, names, strict=True)):
+            report(progress, Stage.SHEETS, done, count)
+            _meeting_sheet(workbook, meeting, name, header)
+        report(progress, Stage.SHEETS, count, count)
+        saving.save_workbook(workbook, temporary, progress)
 
 
 def sheet_names(meetings: Sequence[MeetingSheet]) -> list[str]:
@@ -155,13 +165,18 @@ def _meeting_list(workbook: Workbook, data: AttendanceWorkbookData, names: list[
     write_rows(sheet, rows, styles)
 
 
-def _matrix(workbook: Workbook, data: AttendanceWorkbookData) -> None:
-    count = len(data.meetings)
+def _matrix(workbook: Workbook, data: AttendanceWorkbookData,
+            progress: OnProgress | None = None) -> None:
+    count, members = len(data.meetings), len(data.members)
     sheet = _matrix_sheet(workbook, data)
     percent = style_id(sheet, number_format=PERCENT)
     centred = style_id(sheet, alignment=Alignment(horizontal="center"))
     rows = (_matrix_row(m, count) for m in data.members)
-    write_rows(sheet, rows, [None, None, None, *[centred] * count, None, None, percent])
+    report(progress, Stage.MEMBERS, 0, members)
+    written = None if progress is None else (
+        lambda done: progress(Stage.MEMBERS, done, members))
+    write_rows(sheet, rows, [None, None, None, *[centred] * count, None, None, percent],
+               written)
     # Below the filtered range, so that sorting the members leaves them in place.
     rates = ["Taux de présence par réunion", None, None, *[_rate(m.tally) for m in data.meetings]]
     write_rows(sheet, [[], rates, [LEGEND]], [None, None, None, *[percent] * count])

@@ -14,13 +14,15 @@ openpyxl's; only the data cells are serialised here, the way openpyxl does
 A row's values must be ready: text already neutralised (``safety.neutralise``),
 dates as :class:`datetime.date`, numbers as int or float, None for empty.
 A column can carry a style (a date format, the quote prefix of phone numbers),
-registered once in the workbook with :func:`style_id`.
+registered once in the workbook with :func:`style_id`. A ``progress`` callable
+hears the number of rows written after every batch (about every 10 ms), and may
+raise to stop the writing there.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -50,15 +52,16 @@ def style_id(sheet: WriteOnlyWorksheet, **style: Any) -> str:
 
 def write_rows(
     sheet: WriteOnlyWorksheet, rows: Iterable[Row], styles: Sequence[str | None] = (),
+    progress: Callable[[int], None] | None = None,
 ) -> None:
     """Append ``rows`` after the header row already appended to ``sheet``;
     ``styles[i]`` is the style of column i (see :func:`style_id`). A row is a
     sequence of values, or a dict {column index: value} in increasing column
-    order for a sparse row."""
+    order for a sparse row. ``progress(rows_written)`` is called after each batch."""
     writer = sheet._writer  # openpyxl internals: the point of this module
     if writer is None:
         raise ValueError("write_rows needs the header row appended first")
-    batch = _Batch(list(styles))
+    batch = _Batch(list(styles), progress)
     sheet._values_to_row = _as_is  # type: ignore[method-assign]
     writer.write_row = batch.add
     try:
@@ -83,11 +86,14 @@ def _as_is(values: Sequence[Any], _index: int) -> Sequence[Any]:
 class _Batch:
     """Rows turned into XML text as they come, written every ``BATCH`` rows."""
 
-    def __init__(self, styles: list[str | None]) -> None:
+    def __init__(self, styles: list[str | None],
+                 progress: Callable[[int], None] | None = None) -> None:
         self._styles = styles
+        self._progress = progress
         self._letters: list[str] = []
         self._parts: list[str] = []
         self._count = 0
+        self._written = 0
         self._xf: Any = None
 
     def add(self, xf: Any, values: Sequence[Any], index: int) -> None:
@@ -110,7 +116,10 @@ class _Batch:
         root = etree.fromstring("".join(("<rows>", *self._parts, "</rows>")))
         for row in root:
             self._xf.write(row)
+        self._written += self._count
         self._parts, self._count = [], 0
+        if self._progress is not None:
+            self._progress(self._written)
 
 
 def _row_xml(values: Iterable[tuple[int, Any]], number: str, letters: list[str],

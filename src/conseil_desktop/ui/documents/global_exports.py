@@ -3,7 +3,9 @@
 * *Calendrier des réunions (.ics)…*: every meeting, saved where the user says;
 * *Relevé des actions ouvertes…*: every open action, previewed as a PDF (it
   can be printed, opened, or saved as PDF or xlsx), or straight to Excel;
-* *Cahier des présences (Excel)…*: after asking the year (or all years).
+* *Cahier des présences (Excel)…*: after asking the year (or all years); over
+  every year of a large base it takes seconds, so its progress dialog names the
+  sheet being written and *Annuler* stops it within a fraction of a second.
 
 Each is built off the UI thread through ``ui.documents.actions`` (the builder
 opens its own session). Before anything is asked, a quick look at the base
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from conseil_desktop.errors import UserError
+from conseil_desktop.progress import Stage
 from conseil_desktop.services import council_documents
 from conseil_desktop.services.formatting import fmt_date
 from conseil_desktop.ui.dialogs import ask
@@ -157,15 +160,23 @@ class YearChoice:
     year: int | None  # None: every year
 
 
+# Where each stage moves the bar (in steps of ``actions.STEPS``), after the time each
+# took on the 2,000-meeting base: reading 27 %, matrix 13 %, sheets 46 %, saving 14 %.
+ATTENDANCE_BANDS = {
+    Stage.READING: (0.0, 0.8), Stage.MEMBERS: (0.8, 1.2), Stage.SHEETS: (1.2, 2.6),
+    Stage.SAVING: (2.6, 2.98),
+}
+
+
 def attendance_request(session_scope: SessionScope, year: int | None) -> DocumentRequest:
     def build(path: Path, _fmt: str, progress: Progress) -> None:
         progress.step(0, _reading())
+        hook = progress.hook(ATTENDANCE_BANDS)  # the bar moves; a cancel stops at once
         with session_scope() as session:
-            data = council_documents.attendance_data(session, year)
-        progress.step(1, _writing())
+            data = council_documents.attendance_data(session, year, hook)
         from conseil_desktop.export.xlsx.attendance import write_attendance_workbook
 
-        write_attendance_workbook(path, data)
+        write_attendance_workbook(path, data, hook)
 
     if year is None:
         name = QCoreApplication.translate("GlobalExports", "Attendance, all years")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from conseil_desktop.progress import Stage
 from conseil_desktop.services.member_rows import (
     ALL_COLUMNS,
     choose_columns,
@@ -151,10 +152,20 @@ def write_members(session_scope: SessionScope, choice: ExportChoice, path: Path,
         table = member_rows(session, columns, today=today,
                             person_ids=person_ids if choice.only_shown else None)
         council_name = get_settings(session).council_name
-    # The last point where cancelling leaves no file (it is written atomically).
     progress.step(1, QCoreApplication.translate("ExportDialog", "Writing the file…"))
-    write_file(table, path, council_name=council_name, today=today)
+    # The bar follows the rows (and a PDF's pages); a cancel stops the writer where it
+    # is and leaves no file (it is written atomically).
+    write_file(table, path, council_name=council_name, today=today,
+               progress=progress.hook(WRITING_BANDS[choice.kind]))
     return len(table.rows)
+
+
+# Where each stage of the writing moves the bar (step 1 of 2), by format.
+WRITING_BANDS = {
+    "xlsx": {Stage.MEMBERS: (1.0, 1.85), Stage.SAVING: (1.85, 1.98)},
+    "csv": {Stage.MEMBERS: (1.0, 1.98)},
+    "pdf": {Stage.MEMBERS: (1.0, 1.3), Stage.PAGES: (1.3, 1.88), Stage.SAVING: (1.88, 1.98)},
+}
 
 
 def export_members(parent: QWidget, session_scope: SessionScope,
