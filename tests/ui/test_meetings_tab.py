@@ -111,6 +111,19 @@ def test_upcoming_and_past_sections(database: Database, window: MainWindow) -> N
     assert headers == ["Type", "Titre", "Date", "Lieu", "Invités", "Présents", "Quorum"]
 
 
+def test_the_accent_of_a_venir_is_drawn_on_the_tab_not_chosen(
+        qtbot: Any, tab: MeetingsTab) -> None:
+    bar = tab.sections
+    tab.show_section(upcoming=False)
+    qtbot.waitExposed(bar)
+
+    def drawn(text: str) -> Any:
+        bar.setTabText(0, text)
+        return bar.grab(bar.tabRect(0)).toImage()
+
+    assert drawn("À venir (4)") != drawn("A venir (4)")
+
+
 def test_search_type_and_year_filters(database: Database, tab: MeetingsTab) -> None:
     move_seed_meeting(database, TODAY + dt.timedelta(days=2))
     last_year = TODAY.replace(year=TODAY.year - 1, day=1)
