@@ -54,6 +54,8 @@ class FrenchArgumentParser(argparse.ArgumentParser):
             super().__init__(*args, **kwargs)
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        if kwargs.get("type") is int:
+            kwargs["type"] = _whole_number
         if "metavar" not in kwargs:
             names = [_METAVARS[name] for name in args if name in _METAVARS]
             if names:
@@ -75,6 +77,17 @@ class FrenchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(2, f"Erreur : argument invalide ({message}).\n")
+
+
+_SQLITE_INTEGER = 2**63 - 1
+
+
+def _whole_number(text: str) -> int:
+    """``int``, within what SQLite stores: a number of twenty digits is a typing slip."""
+    value = int(text)  # a ValueError is argparse's "valeur invalide"
+    if abs(value) > _SQLITE_INTEGER:
+        raise argparse.ArgumentTypeError(f"{text!r} est un nombre trop grand")
+    return value
 
 
 def _common_options(default: object) -> argparse.ArgumentParser:

@@ -20,6 +20,8 @@ from conseil_desktop.errors import CorruptDatabaseError, InvalidInputError, User
 
 log = logging.getLogger(__name__)
 EXIT_BUG = 70
+DEMO_MAX_MEMBERS = 200_000  # twice a city-wide federation: beyond, memory runs out
+DEMO_MAX_MEETINGS = 10_000
 
 
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -54,6 +56,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.members < 0 or args.meetings < 0:
         raise InvalidInputError("Les nombres de membres et de réunions doivent être positifs.")
+    if args.members > DEMO_MAX_MEMBERS or args.meetings > DEMO_MAX_MEETINGS:
+        raise InvalidInputError(
+            f"Une base de démonstration compte au plus {DEMO_MAX_MEMBERS:,} membres et "
+            f"{DEMO_MAX_MEETINGS:,} réunions.".replace(",", "\u202f"))
     path = _db_path(args)
     if path.exists() and path.stat().st_size:
         if not args.force:

@@ -212,3 +212,37 @@ def test_help_is_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     import argparse
 
     assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]  # left as it was
+
+
+def test_a_logs_folder_that_cannot_be_made_does_not_stop_a_command(
+        db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "donnees"
+    data.mkdir()
+    (data / "logs").write_text("a file where the logs folder should be")
+    code, out, err = run(capsys, "list", "meetings", "--db", str(db_path),
+                         "--data-dir", str(data))
+    assert code == 0, err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [
+    ("export", "minutes", "--meeting", "99999999999999999999999", "-o", "pv.pdf"),
+    ("export", "calendar", "--meeting", "-99999999999999999999999", "-o", "a.ics"),
+    ("export", "projects", "--year", "99999999999999999999999", "-o", "p.xlsx"),
+])
+def test_a_number_too_large_is_refused_plainly(
+        db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        argv: tuple[str, ...]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([*argv[:-1], str(tmp_path / argv[-1]), "--db", str(db_path)])
+    assert caught.value.code == 2
+    assert "nombre trop grand" in capsys.readouterr().err
+    assert not (tmp_path / argv[-1]).exists()
+
+
+def test_demo_sizes_are_bounded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "demo.db"
+    code, _, err = run(capsys, "demo", "--db", str(path), "--members", "50000000")
+    assert code == 2
+    assert "au plus 200 000 membres" in err.replace("\u202f", " ")
+    assert not path.exists()

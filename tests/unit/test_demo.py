@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from conseil_desktop import paths
 from conseil_desktop.db.engine import open_storage
@@ -331,3 +331,25 @@ def test_a_failure_leaves_nothing(isolated: Path, monkeypatch: pytest.MonkeyPatc
         storage.close(backup=False)
     assert scalar(path, "SELECT count(*) FROM person") == 0
     assert scalar(path, "SELECT council_name FROM council_settings") == "Conseil citoyen"
+
+
+def test_ctrl_c_while_writing_leaves_an_empty_base(tmp_path: Path) -> None:
+    """Interrupted inside an INSERT: the KeyboardInterrupt itself reaches the CLI (which
+    says « Interrompu. »), not an error from restoring the cache size afterwards."""
+    storage = open_storage(tmp_path / "demo.db", backup=False)
+
+    def interrupt(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith("INSERT INTO attendance"):
+            raise KeyboardInterrupt
+
+    event.listen(storage.engine, "before_cursor_execute", interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            generate_demo(storage, members=30, meetings=3, seed=1)
+    finally:
+        event.remove(storage.engine, "before_cursor_execute", interrupt)
+    try:
+        with storage.session_scope() as session:
+            assert session.scalars(select(Person)).first() is None
+    finally:
+        storage.close(backup=False)

@@ -43,7 +43,8 @@ class _Demo(_Projects, _Meetings):
                     for row, key in zip(rows, uuids, strict=True)
                 ])
         finally:
-            conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
+            if not conn.invalidated:  # Ctrl+C mid-insert: the connection is dropped anyway
+                conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
 
     def settings(self, conn: Connection) -> None:
         conn.execute(update(CouncilSettings).values(
