@@ -93,6 +93,18 @@ def test_foreign_keys_are_enforced(storage) -> None:  # type: ignore[no-untyped-
         session.flush()
 
 
+def test_a_database_error_does_not_carry_personal_values(storage) -> None:  # type: ignore[no-untyped-def]
+    """Such an error is logged with its SQL: the values (an e-mail) must stay out of it."""
+    same = str(uuid.uuid4())
+    with pytest.raises(IntegrityError) as raised, storage.session_scope() as session:
+        for _ in range(2):  # the same uuid twice: refused by its unique index
+            session.add(Person(uuid=same, last_name="Dupont", first_name="Jeanne",
+                               email="jeanne.secret@example.org"))
+            session.flush()
+    assert "UNIQUE" in str(raised.value)
+    assert "jeanne.secret" not in str(raised.value)
+
+
 def test_attendance_history_blocks_deleting_a_person(storage) -> None:  # type: ignore[no-untyped-def]
     with storage.session_scope() as session:
         person = make_member(session)

@@ -49,7 +49,8 @@ def _begin(connection: Any) -> None:
 
 def make_engine(db_path: Path) -> Engine:
     """The engine of one database file: pragmas on every connection, real transactions."""
-    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    # hide_parameters: an error logged with its SQL must not copy people's details to the log
+    engine = create_engine(f"sqlite:///{db_path}", future=True, hide_parameters=True)
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
     return engine
