@@ -394,3 +394,33 @@ def test_expired_records_of_other_bases_are_purged(storage: Storage, tmp_path: P
     recent.write_text(json.dumps({"imported_at": utcnow().isoformat()}), encoding="utf-8")
     run_import(storage, "doublons.csv")
     assert not old.exists() and recent.exists() and record_path(storage.path).exists()
+
+
+def test_anonymising_takes_the_person_out_of_the_undo_record(
+        storage: Storage, tmp_path: Path) -> None:
+    from conseil_desktop.services.privacy import anonymise_person
+
+    with storage.session_scope() as session:
+        create_member(session, MemberData("Martin", "Paul", city="Blagnac", postcode="31700"))
+    update = tmp_path / "maj.csv"
+    update.write_text("Nom;Prénom;Courriel;Ville;CP\n"
+                      "MARTIN;Paul;paul.secret@example.org;Toulouse;31200\n"
+                      "ALVES;Rita;rita.secret@example.org;Toulouse;31200\n", encoding="utf-8")
+    run_import(storage, update)
+    record = record_path(storage.path)
+    assert "paul.secret" in record.read_text(encoding="utf-8")
+    assert record.stat().st_mode & 0o077 == 0  # only the user may read it
+    with storage.session_scope() as session:
+        for last in ("Martin", "Alves"):
+            person = session.scalars(select(Person).where(
+                func.lower(Person.last_name) == last.lower())).one()
+            person.membership.status = MemberStatus.RESIGNED
+            anonymise_person(session, person.id, TODAY)
+    kept = record.read_text(encoding="utf-8").lower()
+    for former in ("paul.secret", "rita.secret", "blagnac", "31700", "alves", "rita"):
+        assert former not in kept
+    with storage.session_scope() as session:  # an undo now brings nothing back
+        undo_last_import(session, storage.path)
+    with storage.session_scope() as session:
+        assert session.scalars(select(Person.city).where(Person.anonymised_at.is_not(None))
+                               ).all() == ["", ""]

@@ -118,6 +118,12 @@ def _anonymise(session: Session, people: list[Person], today: date) -> None:
         session.execute(update(AgendaItem).where(AgendaItem.presenter_person_id.in_(chunk))
                         .values(presenter_name="").execution_options(synchronize_session=False))
     _scrub_free_text(session, replacements)
+    database = session.get_bind().url.database
+    if database:  # the last import's undo record holds their former details too
+        from conseil_desktop.services.importing.undo_record import forget_people, on_commit
+
+        uuids = [person.uuid for person in people]
+        on_commit(session, lambda: forget_people(database, uuids))
 
 
 def _erase(person: Person, today: date) -> dict[str, str]:

@@ -11,7 +11,7 @@ import json
 import logging
 import os
 import uuid as uuidlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -112,11 +112,14 @@ def _write(target: Path, record: UndoRecord) -> None:
 
 
 def _write_bytes(target: Path, content: bytes) -> None:
-    """Replace ``target`` atomically; a half-written copy (personal data) is not left."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Replace ``target`` atomically; a half-written copy (personal data) is not left.
+    Only the user may read it: it holds people's former details."""
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
     try:
-        partial.write_bytes(content)
+        handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(handle, "wb") as stream:
+            stream.write(content)
         os.replace(partial, target)
     except OSError:
         _remove(partial)
@@ -217,6 +220,27 @@ def load_record(db_path: str | os.PathLike[str]) -> UndoRecord | None:
     if record.database != str(Path(db_path).expanduser().resolve()):
         return None
     return record
+
+
+def forget_people(db_path: str | os.PathLike[str], uuids: Collection[str]) -> None:
+    """Take these people out of the last import's record, once they are anonymised:
+    their former details must not stay in the file, nor come back with an undo."""
+    target = record_path(db_path)
+    try:
+        record = load_record(db_path)
+    except UserError:  # unreadable: it may still hold their details
+        _remove(target)
+        return
+    gone = set(uuids)
+    if record is None or not (gone & set(record.created_people) or gone & record.updated.keys()):
+        return
+    record.created_people = [key for key in record.created_people if key not in gone]
+    record.updated = {key: fields for key, fields in record.updated.items() if key not in gone}
+    try:
+        _write(target, record)
+    except OSError:
+        log.exception("Could not rewrite the undo record %s", target)
+        _remove(target)  # the undo is lost rather than the details kept
 
 
 def undo_available(db_path: str | os.PathLike[str], import_id: str) -> bool:
