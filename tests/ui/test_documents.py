@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from reportlab.lib.pagesizes import A4
@@ -202,14 +203,56 @@ def test_open_hands_a_lasting_copy_to_the_system_viewer(
 
 def test_a_failed_build_shows_the_message_and_leaves_nothing(
         qtbot: Any, parent: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch) -> None:
-    folders: list[Path] = []
-    real = actions.tempfile.mkdtemp
-    monkeypatch.setattr(actions.tempfile, "mkdtemp",
-                        lambda **kw: folders.append(Path(real(**kw))) or str(folders[-1]))
+    folders = tracked_folders(monkeypatch)
     worker = offer_document(parent, request(Builder(fail=True)))
     assert worker is not None
     qtbot.waitUntil(lambda: bool(dialogs.named("show_error")), timeout=5000)
     assert "supprimée" in dialogs.named("show_error")[0][2]
+    qtbot.waitUntil(lambda: not folders[0].exists(), timeout=5000)
+
+
+def tracked_folders(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The temporary folders ``offer_document`` makes, as they are made."""
+    folders: list[Path] = []
+    real = actions.tempfile.mkdtemp
+    monkeypatch.setattr(actions.tempfile, "mkdtemp",
+                        lambda **kw: folders.append(Path(real(**kw))) or str(folders[-1]))
+    return folders
+
+
+def test_a_window_closed_during_the_build_leaves_no_temporary_pdf(
+        qtbot: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder holds a PDF with people's names: with no window left to preview
+    it, it must not stay behind in the temporary folder."""
+    from PySide6.QtWidgets import QMainWindow
+
+    folders = tracked_folders(monkeypatch)
+    release = threading.Event()
+    window = QMainWindow()
+    shown: list[object] = []
+    monkeypatch.setattr(preview, "show_preview", lambda *a, **k: shown.append(a))
+    worker = offer_document(window, request(Builder(pages=1, wait=release)))
+    assert worker is not None
+    qtbot.waitUntil(lambda: bool(folders), timeout=5000)
+    window.deleteLater()  # the meeting window is closed while the sheet is laid out
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=5000)
+    with qtbot.waitSignal(worker.finished, timeout=5000):
+        release.set()
+    qtbot.waitUntil(lambda: not folders[0].exists(), timeout=5000)
+    assert shown == [] and dialogs.named("show_error") == []
+
+
+def test_a_crashed_build_leaves_no_temporary_pdf(
+        qtbot: Any, parent: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    folders = tracked_folders(monkeypatch)
+
+    def crash(path: Path, fmt: str, progress: Progress) -> None:
+        write_pages(path, 1)
+        raise RuntimeError("a bug while laying out")
+
+    worker = offer_document(parent, DocumentRequest("PV", "PV", ("pdf",), crash))
+    assert worker is not None
+    qtbot.waitUntil(lambda: bool(dialogs.named("show_crash_dialog")), timeout=5000)
     qtbot.waitUntil(lambda: not folders[0].exists(), timeout=5000)
 
 

@@ -6,7 +6,8 @@ touches a widget). The PDF is built once into a private temporary folder; the
 preview shows that file, *Imprimer…* prints that file, *Enregistrer sous…*
 copies that file. Other formats (xlsx) are built straight to the chosen path.
 The temporary folder is removed when the preview closes, since it may hold
-personal data.
+personal data, or when the build ends without a preview (failed, cancelled,
+crashed, or its window closed meanwhile).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
@@ -58,14 +60,24 @@ def offer_document(parent: QWidget, request: DocumentRequest) -> Worker | None:
     folder = Path(tempfile.mkdtemp(prefix="conseil-document-"))
     target = folder / f"{safe_file_name(request.suggested_name)}.pdf"
 
+    handed_over = False  # to the preview, which removes the folder when it closes
+
     def opened(_result: object) -> None:
+        nonlocal handed_over
+        if not shiboken6.isValid(parent):  # its window closed during the build
+            return
         from conseil_desktop.ui.documents.preview import show_preview
 
         show_preview(parent, request, target, cleanup=lambda: remove_folder(folder))
+        handed_over = True
+
+    def clean_up() -> None:
+        """Every ending but a shown preview: failed, cancelled, crashed, or no window."""
+        if not handed_over:
+            remove_folder(folder)
 
     worker = _run(parent, request, target, "pdf", on_success=opened)
-    for signal in (worker.failed, worker.cancelled, worker.crashed):
-        signal.connect(lambda *_args: remove_folder(folder))
+    worker.finished.connect(clean_up)  # delivered after the outcome's signal
     return worker
 
 
@@ -84,7 +96,8 @@ def save_document(parent: QWidget, request: DocumentRequest, formats: tuple[str,
             return None
         announce_saved(parent, path)
         return None
-    return _run(parent, request, path, fmt, on_success=lambda _r: announce_saved(parent, path))
+    return _run(parent, request, path, fmt,
+                on_success=while_alive(parent, lambda _r: announce_saved(parent, path)))
 
 
 def ask_document_path(parent: QWidget, request: DocumentRequest,
@@ -119,7 +132,7 @@ def _run(parent: QWidget, request: DocumentRequest, target: Path, fmt: str,
         return target
 
     worker = start_task(parent, request.title, STEPS, task)
-    worker.succeeded.connect(while_alive(parent, on_success))
+    worker.succeeded.connect(on_success)  # guarded by the caller: it may have work without a window
     worker.failed.connect(while_alive(
         parent, lambda error: errors.show_user_error(parent, request.title, error)))
     worker.crashed.connect(lambda: errors.show_crash_dialog(None, paths.log_file()))
