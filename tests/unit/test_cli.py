@@ -246,3 +246,15 @@ def test_demo_sizes_are_bounded(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert code == 2
     assert "au plus 200 000 membres" in err.replace("\u202f", " ")
     assert not path.exists()
+
+
+@pytest.mark.parametrize("argv", [("list", "members"), ("export", "members", "-o", "m.csv")])
+def test_an_empty_file_is_not_turned_into_a_base(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
+    empty = tmp_path / "vide.db"
+    empty.touch()
+    args = [str(tmp_path / a) if a.endswith(".csv") else a for a in argv]
+    code, _, err = run(capsys, *args, "--db", str(empty))
+    assert code != 0
+    assert "fichier vide" in err
+    assert empty.stat().st_size == 0

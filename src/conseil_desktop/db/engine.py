@@ -143,6 +143,9 @@ def open_storage(
     path = Path(db_path).expanduser().resolve()
     if not path.exists() and not create:
         raise UserError(f"La base « {path} » n'existe pas.")
+    if not create and path.is_file() and path.stat().st_size == 0:
+        raise UserError(f"« {path} » est un fichier vide, pas une base de Conseil Desktop : "
+                        "rien n'y a été écrit.")
     if not path.parent.is_dir():
         raise UserError(f"Le dossier « {path.parent} » n'existe pas.")
     if lock is None:
