@@ -919,8 +919,10 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
         <translation>Ajuster à la largeur</translation>
     </message>
     <message>
-        <source>No program could open the PDF. It was saved here: %1</source>
-        <translation>Aucun logiciel n'a pu ouvrir le PDF. Il a été enregistré ici : %1</translation>
+        <source>No program could open the PDF. A copy is here until Conseil Desktop closes: %1
+Use “Save as…” to keep it.</source>
+        <translation>Aucun logiciel n'a pu ouvrir le PDF. Une copie reste ici jusqu'à la fermeture de Conseil Desktop : %1
+Utilisez « Enregistrer sous… » pour la garder.</translation>
     </message>
 </context>
 <context>
@@ -3361,6 +3363,18 @@ Enregistrer quand même une seconde fiche ? Répondez Oui seulement s'il s'agit 
     <message>
         <source>Cannot open the database</source>
         <translation>Impossible d'ouvrir la base</translation>
+    </message>
+    <message>
+        <source>The database is open, but its automatic backup failed: %1
+
+Your work is saved in the database as usual; free some space so that the next backups can be taken.</source>
+        <translation>La base est ouverte, mais sa sauvegarde automatique a échoué : %1
+
+Votre travail est enregistré dans la base comme d'habitude ; libérez de la place pour que les prochaines sauvegardes puissent se faire.</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Sauvegarde impossible</translation>
     </message>
     <message>
         <source>%1

@@ -14,6 +14,7 @@ edited or used since the import.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,6 +94,9 @@ def _import(args: argparse.Namespace, rows: PreparedRows) -> int:
     # A mistyped --db is refused, as by the dry run, rather than a new base made for the
     # import; open_storage backs the base up first when it changed since the last one.
     storage = open_storage(path, create=False)
+    if storage.backup_problem:
+        print(f"Attention : la sauvegarde automatique n'a pas pu être faite "
+              f"({storage.backup_problem})", file=sys.stderr)
     try:
         with storage.session_scope() as session:
             plan = plan_rows(session, rows)

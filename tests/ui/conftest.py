@@ -51,6 +51,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     recorder = Dialogs()
     for name in ("ask_open_path", "ask_save_path", "confirm", "show_error", "show_info",
+                 "show_warning",
                  "ask_print", "open_file"):
         monkeypatch.setattr(ask, name, lambda *a, _n=name, **k: recorder.record(_n, *a, **k))
     monkeypatch.setattr(errors, "show_crash_dialog",

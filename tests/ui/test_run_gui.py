@@ -162,3 +162,19 @@ def test_an_expected_problem_escaping_a_slot_is_shown_plainly(dialogs: Dialogs) 
     assert (title, message) == ("Erreur", "Le disque est plein.")
     assert hook.bugs == 0
     assert not dialogs.named("show_crash_dialog")
+
+
+def test_a_failed_backup_on_opening_is_a_warning(
+        db_path: Path, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backups, "changed_since_last_backup", lambda _path: True)
+
+    def full(_source: Path, _target: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backups, "_copy_database", full)
+    storage = opening.open_database(db_path, None, interactive=True)
+    assert storage is not None
+    storage.close(backup=False)
+    [(_parent, title, message)] = dialogs.named("show_warning")
+    assert title == "Sauvegarde impossible"
+    assert "disque est plein" in message and "base est ouverte" in message

@@ -341,3 +341,23 @@ def test_a_copy_over_a_closed_base_drops_its_old_journal(storage, db_path: Path,
     with open_readonly(target) as copy, copy.session_scope() as session:
         assert list(session.scalars(select(Person.last_name))) == ["Copie"]
 
+
+
+def test_a_full_disk_does_not_stop_the_base_from_opening(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup on opening is a safety net: a full backup disk is told, not fatal."""
+    storage = open_storage(db_path)
+    add_person(storage, "Petit")  # changed since the last backup
+    storage.close(backup=False)
+
+    def full(source: Path, target: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "_copy_database", full)
+    storage = open_storage(db_path)
+    try:
+        assert storage.backup_problem is not None and "disque est plein" in storage.backup_problem
+        add_person(storage, "Grand")  # the base works as usual
+    finally:
+        storage.close(backup=False)

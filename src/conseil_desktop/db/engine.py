@@ -90,6 +90,9 @@ class Storage:
         self.engine = engine
         self._lock = lock
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        # Why the backup on opening could not be taken (a full disk): the base opens
+        # all the same, and the caller tells the user.
+        self.backup_problem: str | None = None
 
     @contextmanager
     def session_scope(self) -> Iterator[Session]:
@@ -162,15 +165,22 @@ def open_storage(
                     "Conseil Desktop. Mettez l'application à jour pour l'ouvrir."
                 )
             backups.take_backup(path, "avant-mise-a-jour", keep=backups.read_backups_kept(path))
-        elif revision is not None and backup and backups.changed_since_last_backup(path):
-            backups.take_backup(path, "ouverture", keep=backups.read_backups_kept(path))
+        backup_problem = None
+        if revision == HEAD_REVISION and backup and backups.changed_since_last_backup(path):
+            try:  # unlike the one before an upgrade, it need not stop the opening
+                backups.take_backup(path, "ouverture", keep=backups.read_backups_kept(path))
+            except UserError as exc:
+                log.warning("Backup on opening %s failed: %s", path, exc)
+                backup_problem = str(exc)
         engine = make_engine(path)
         if revision != HEAD_REVISION:
             from conseil_desktop.db.migrations import runner
 
             log.info("Upgrading %s from %s to %s", path, revision, HEAD_REVISION)
             runner.upgrade(engine)
-        return Storage(path, engine, lock)
+        storage = Storage(path, engine, lock)
+        storage.backup_problem = backup_problem
+        return storage
     except (sqlite3.OperationalError, OperationalError) as exc:
         lock.release()
         problem = storage_problem(exc)

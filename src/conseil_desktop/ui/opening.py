@@ -29,7 +29,7 @@ def open_database(path: Path, parent: QWidget | None, *, interactive: bool,
     Not ``interactive`` (the smoke test), messages go to stderr and nothing is asked.
     """
     try:
-        return open_storage(path, create=create)
+        storage = open_storage(path, create=create)
     except DatabaseLockedError as exc:
         title = QCoreApplication.translate("Opening", "Database already open")
         _report(parent, title, exc, interactive)
@@ -41,7 +41,23 @@ def open_database(path: Path, parent: QWidget | None, *, interactive: bool,
     except UserError as exc:
         title = QCoreApplication.translate("Opening", "Cannot open the database")
         _report(parent, title, exc, interactive)
+    else:
+        if storage.backup_problem:
+            _warn_backup_failed(parent, storage.backup_problem, interactive)
+        return storage
     return None
+
+
+def _warn_backup_failed(parent: QWidget | None, problem: str, interactive: bool) -> None:
+    """The base is open, but its backup on opening failed (a full disk): say so."""
+    text = fill(QCoreApplication.translate(
+        "Opening", "The database is open, but its automatic backup failed: %1\n\n"
+        "Your work is saved in the database as usual; free some space so that the next "
+        "backups can be taken."), problem)
+    if interactive:
+        ask.show_warning(parent, QCoreApplication.translate("Opening", "Backup failed"), text)
+    else:
+        print(text, file=sys.stderr)
 
 
 def restored_copy_path(damaged: Path) -> Path:

@@ -114,6 +114,10 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
 def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog; True when the user chose to print."""
     from PySide6.QtPrintSupport import QPrintDialog
