@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from conseil_desktop.errors import UserError
-from conseil_desktop.ui.documents import actions, preview, printing
+from conseil_desktop.ui.documents import actions, preview, printing, scratch
 from conseil_desktop.ui.documents.actions import (
     DocumentRequest,
     offer_document,
@@ -190,8 +191,8 @@ def test_printing_keeps_the_actual_size_for_the_label_sheet(
 
 
 def test_open_hands_a_lasting_copy_to_the_system_viewer(
-        qtbot: Any, parent: Any, dialogs: Dialogs) -> None:
-    shown = open_preview(qtbot, parent, Builder(pages=1))
+        qtbot: Any, parent: Any, dialogs: Dialogs, data_dir: Path) -> None:
+    shown = open_preview(qtbot, parent, Builder(pages=1), track=False)
     dialogs.answer("open_file", True)
     opened = shown.open_externally()
     assert opened is not None and opened.read_bytes() == shown.pdf.read_bytes()
@@ -199,6 +200,78 @@ def test_open_hands_a_lasting_copy_to_the_system_viewer(
     dialogs.answer("open_file", False)
     shown.open_externally()
     assert str(opened) in dialogs.named("show_error")[-1][2]
+    assert "Enregistrer sous" in dialogs.named("show_error")[-1][2]
+    shown.close()
+    assert opened.read_bytes().startswith(b"%PDF"), "the viewer keeps its copy after the preview"
+    scratch.end_session()  # the application quits
+    assert not opened.exists()
+
+
+def test_the_copy_for_the_viewer_is_private_to_the_user(
+        qtbot: Any, parent: Any, dialogs: Dialogs, data_dir: Path) -> None:
+    """Its name and contents carry people's names: not in the shared /tmp, and
+    readable by its owner alone, even if the folder was made earlier with looser rights."""
+    (data_dir / scratch.ROOT_NAME).mkdir(parents=True, mode=0o755)
+    (data_dir / scratch.ROOT_NAME).chmod(0o755)
+    scratch.end_session()
+    shown = open_preview(qtbot, parent, Builder(pages=1))
+    dialogs.answer("open_file", True)
+    opened = shown.open_externally()
+    assert opened is not None
+    assert opened.is_relative_to(data_dir / scratch.ROOT_NAME)
+    assert shown.pdf.is_relative_to(data_dir / scratch.ROOT_NAME), "the preview's PDF too"
+    if os.name == "posix":
+        for folder in (data_dir / scratch.ROOT_NAME, opened.parent, shown.pdf.parent):
+            assert folder.stat().st_mode & 0o077 == 0, (folder, oct(folder.stat().st_mode))
+    scratch.end_session()
+
+
+def test_start_up_clears_what_ended_sessions_left_but_not_a_running_one(data_dir: Path) -> None:
+    from conseil_desktop.db.lock import FileLock
+
+    root = scratch.root()
+    ended = root / "session-crashed"  # the application was killed with a document open
+    ended.mkdir()
+    (ended / "Émargement.pdf").write_bytes(b"%PDF names")
+    ended.with_name("session-crashed.lock").touch()
+    running = root / "session-other"  # another database open in a second window
+    running.mkdir()
+    (running / "Convocations.pdf").write_bytes(b"%PDF names")
+    held = FileLock(running)
+    held.acquire()
+    orphan_lock = root / "session-gone.lock"
+    orphan_lock.touch()
+    try:
+        scratch.clear_ended_sessions()
+        assert not ended.exists() and not ended.with_name("session-crashed.lock").exists()
+        assert not orphan_lock.exists()
+        assert (running / "Convocations.pdf").exists(), "a viewer of the other window keeps it"
+    finally:
+        held.release()
+    scratch.clear_ended_sessions()  # that window has closed, leaving its files behind
+    assert not running.exists()
+
+
+def test_run_gui_clears_ended_sessions_at_start_up_and_its_own_at_quit(
+        db_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conseil_desktop.ui.main import run_gui
+    from conseil_desktop.ui.smoke import run_smoke_test
+
+    left = scratch.root() / "session-crashed"
+    left.mkdir()
+    (left / "PV.pdf").write_bytes(b"%PDF names")
+    made: list[Path] = []
+
+    def smoke_with_a_document(*args: Any) -> int:
+        made.append(scratch.session_folder() / "Émargement.pdf")
+        made[0].write_bytes(b"%PDF names")
+        return run_smoke_test(*args)
+
+    monkeypatch.setattr("conseil_desktop.ui.smoke.run_smoke_test", smoke_with_a_document)
+    assert run_gui(db_path, smoke_test=True) == 0
+    assert not left.exists()
+    assert made and not made[0].exists() and not made[0].parent.exists()
+    assert list(scratch.root().iterdir()) == []
 
 
 def test_a_failed_build_shows_the_message_and_leaves_nothing(
@@ -215,8 +288,14 @@ def tracked_folders(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The temporary folders ``offer_document`` makes, as they are made."""
     folders: list[Path] = []
     real = actions.tempfile.mkdtemp
-    monkeypatch.setattr(actions.tempfile, "mkdtemp",
-                        lambda **kw: folders.append(Path(real(**kw))) or str(folders[-1]))
+
+    def mkdtemp(**kw: Any) -> str:
+        made = real(**kw)
+        if kw.get("prefix") == "conseil-document-":
+            folders.append(Path(made))
+        return made
+
+    monkeypatch.setattr(actions.tempfile, "mkdtemp", mkdtemp)
     return folders
 
 

@@ -47,6 +47,7 @@ def _run(app: QApplication, db_path: Path | None, hook: ExceptHook) -> int:
     # Imported here, not at the top: they bring SQLAlchemy and the services.
     from conseil_desktop.ui import opening
     from conseil_desktop.ui.database import Database
+    from conseil_desktop.ui.documents import scratch
     from conseil_desktop.ui.main_window import MainWindow
     from conseil_desktop.ui.smoke import run_smoke_test
 
@@ -55,6 +56,7 @@ def _run(app: QApplication, db_path: Path | None, hook: ExceptHook) -> int:
         return 1
     preferences.last_database = storage.path
     database = Database(storage)
+    scratch.clear_ended_sessions()  # documents an earlier run left for a viewer
     try:
         window = MainWindow(database, preferences)
         if hook.smoke_test:
@@ -63,6 +65,7 @@ def _run(app: QApplication, db_path: Path | None, hook: ExceptHook) -> int:
         return app.exec()
     finally:
         database.close()  # already done when the window closed; this covers a failure
+        scratch.end_session()  # the copies given to a viewer, the previews' PDFs
 
 
 def initial_database_path(db_path: Path | None, preferences: Preferences) -> Path:

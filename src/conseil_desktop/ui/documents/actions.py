@@ -2,9 +2,9 @@
 
 A :class:`DocumentRequest` names the document and gives a ``build`` function
 that writes it (it runs in a worker thread, opens its own session and never
-touches a widget). The PDF is built once into a private temporary folder; the
-preview shows that file, *Imprimer…* prints that file, *Enregistrer sous…*
-copies that file. Other formats (xlsx) are built straight to the chosen path.
+touches a widget). The PDF is built once into a private temporary folder
+(in :mod:`scratch`'s session folder); the preview shows that file, *Imprimer…*
+prints that file, *Enregistrer sous…* copies that file. Other formats (xlsx) are built straight to the chosen path.
 The temporary folder is removed when the preview closes, since it may hold
 personal data, or when the build ends without a preview (failed, cancelled,
 crashed, or its window closed meanwhile).
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 from conseil_desktop import paths
 from conseil_desktop.errors import UserError
 from conseil_desktop.ui.dialogs import ask, errors
+from conseil_desktop.ui.documents import scratch
 from conseil_desktop.ui.documents.folders import last_folder, remember_folder
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.workers import Progress, Worker, start_task, while_alive
@@ -57,7 +58,7 @@ def offer_document(parent: QWidget, request: DocumentRequest) -> Worker | None:
     """Build the document, then show it (PDF) or ask where to save it (other formats)."""
     if request.formats[0] != "pdf":
         return save_document(parent, request, request.formats)
-    folder = Path(tempfile.mkdtemp(prefix="conseil-document-"))
+    folder = Path(tempfile.mkdtemp(prefix="conseil-document-", dir=scratch.session_folder()))
     target = folder / f"{safe_file_name(request.suggested_name)}.pdf"
 
     handed_over = False  # to the preview, which removes the folder when it closes

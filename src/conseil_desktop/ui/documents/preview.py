@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from conseil_desktop.errors import UserError
 from conseil_desktop.ui.dialogs import ask, errors
+from conseil_desktop.ui.documents import scratch
 from conseil_desktop.ui.documents.actions import (
     DocumentRequest,
     copy_atomically,
@@ -96,18 +96,20 @@ class DocumentPreview(QDialog):
         return print_document(self, self.document, self.request.title)
 
     def open_externally(self) -> Path | None:
-        """Open a copy that outlives this window, in the system's PDF viewer."""
-        folder = Path(tempfile.gettempdir()) / "conseil-desktop-documents"
-        folder.mkdir(exist_ok=True)
-        target = folder / f"{safe_file_name(self.request.suggested_name)}.pdf"
+        """Open a copy that outlives this window, in the system's PDF viewer.
+
+        The copy waits in the application's private folder (people's names are in
+        it), removed when the application quits."""
+        target = scratch.session_folder() / f"{safe_file_name(self.request.suggested_name)}.pdf"
         try:
             copy_atomically(self.pdf, target)
         except UserError as error:
             errors.show_user_error(self, self.request.title, error)
             return None
         if not ask.open_file(target):
-            ask.show_error(self, self.request.title, fill(
-                self.tr("No program could open the PDF. It was saved here: %1"), target))
+            ask.show_error(self, self.request.title, fill(self.tr(
+                "No program could open the PDF. A copy is here until Conseil Desktop "
+                "closes: %1\nUse “Save as…” to keep it."), target))
         return target
 
     def save_as(self) -> None:
