@@ -114,3 +114,37 @@ def test_the_sign_in_sheet_is_printed_with_the_options_chosen(
     monkeypatch.setattr(documents_menu, "ask_signin_options", lambda *_a: None)
     sheet.trigger()
     assert len(offered) == 2, "cancelled: nothing built"
+
+
+@pytest.mark.parametrize("archive", [False, True])
+def test_the_sign_in_sheet_has_the_default_columns_unless_arrival_is_asked(
+        page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, archive: bool) -> None:
+    """N°, Nom, Prénom, Collège / Structure, Pouvoir donné à, Signature by default;
+    the arrival-time column is added only when ticked, as with --arrival-column."""
+    from pypdf import PdfReader
+
+    offered: list[DocumentRequest] = []
+    monkeypatch.setattr(documents_menu, "offer_document", lambda _p, r: offered.append(r))
+    dialogs: list[Any] = []
+
+    def accept_as_offered(parent: Any, archive: bool) -> SigninOptions:
+        dialogs.append(documents_menu.SigninOptionsDialog(parent, archive=archive))
+        return dialogs[-1].options()
+
+    monkeypatch.setattr(documents_menu, "ask_signin_options", accept_as_offered)
+    sheet, archive_copy = [a for a in page.documents_button.menu().actions()
+                           if "émargement" in a.text()]
+    (archive_copy if archive else sheet).trigger()
+    assert not dialogs[0].arrival_column.isChecked()
+    progress = Progress(lambda _value, _text: None, threading.Event())
+    offered[0].build(tmp_path / "sheet.pdf", "pdf", progress)
+    text = PdfReader(tmp_path / "sheet.pdf").pages[0].extract_text()
+    for title in ("N°", "Nom", "Prénom", "Collège / Structure", "Pouvoir donné à", "Signature"):
+        assert title in text, title
+    assert "Arrivée" not in text
+    dialogs[0].arrival_column.setChecked(True)
+    monkeypatch.setattr(documents_menu, "ask_signin_options",
+                        lambda *_a: dialogs[0].options())
+    (archive_copy if archive else sheet).trigger()
+    offered[1].build(tmp_path / "arrival.pdf", "pdf", progress)
+    assert "Arrivée" in PdfReader(tmp_path / "arrival.pdf").pages[0].extract_text()

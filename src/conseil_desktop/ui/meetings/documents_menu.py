@@ -65,7 +65,7 @@ class SigninWriter:
 
     def __call__(self, path: Path, fmt: str, material: Material,
                  options: SigninOptions | None = None) -> None:
-        options = options or SigninOptions(with_attendance=self.archive, arrival_column=True)
+        options = options or SigninOptions(with_attendance=self.archive)
         if fmt == "xlsx":
             from conseil_desktop.export.xlsx.signin_sheet import write_signin_sheet_xlsx
 
@@ -88,8 +88,9 @@ class SigninOptionsDialog(QDialog):
         self.blank_rows.setValue(0 if archive else 10)
         self.landscape = QCheckBox(self.tr("&Landscape page"), self)
         self.group_by_college = QCheckBox(self.tr("&Group the rows by college"), self)
+        # Off, as on the command line and in the meeting file: the six columns of
+        # the usual sheet by default, the arrival time only when asked for.
         self.arrival_column = QCheckBox(self.tr("&Arrival time column"), self)
-        self.arrival_column.setChecked(True)
         form = QFormLayout()
         form.addRow(self.tr("&Blank rows for walk-ins:"), self.blank_rows)
         buttons = QDialogButtonBox(
