@@ -80,6 +80,7 @@ def test_archiving_an_active_member_records_a_resignation(storage: Storage,
     assert state["person"][4] == NOW  # type: ignore[index]
     assert state["membership"][2:4] == (MemberStatus.RESIGNED, TODAY)  # type: ignore[index]
     assert (MemberStatus.RESIGNED, TODAY, Seat.SUPPLEANT) in state["events"]  # type: ignore[operator]
+    assert state["roles"] == [("secretaire", date(2025, 1, 1), TODAY)]  # held no more
     with storage.session_scope() as session:  # archiving twice changes nothing
         assert not member_archive.archive_member(session, elodie, today=TODAY)
 

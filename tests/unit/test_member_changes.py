@@ -253,6 +253,23 @@ def test_roles_are_added_ended_and_removed(storage: Storage) -> None:
     assert not detail.roles[0].current(TODAY)
 
 
+def test_leaving_ends_the_roles_held_then(storage: Storage) -> None:
+    with storage.session_scope() as s:
+        person_id = new_member(s)
+        mr.add_role(s, person_id, "president", date(2025, 2, 1))
+        mr.add_role(s, person_id, "tresorier", None)
+    with storage.session_scope() as s:
+        detail = mc.member_detail(s, person_id)
+        form = mc.MemberForm(detail.data, changes=[
+            mc.StatusChange(date(2026, 10, 1), MemberStatus.RESIGNED)], roles=detail.roles)
+        mc.save_member_form(s, person_id, form, today=TODAY)  # the form keeps its roles
+    with storage.session_scope() as s:
+        detail = mc.member_detail(s, person_id)
+    assert {(r.role_code, r.ended_on) for r in detail.roles} == {
+        ("president", date(2026, 10, 1)), ("tresorier", date(2026, 10, 1))}
+    assert not any(r.current(TODAY) for r in detail.roles)
+
+
 def test_a_role_cannot_end_before_it_starts(storage: Storage) -> None:
     with storage.session_scope() as s:
         person_id = new_member(s)

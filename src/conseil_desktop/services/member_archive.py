@@ -32,6 +32,7 @@ from conseil_desktop.db.models import (
 )
 from conseil_desktop.errors import UserError
 from conseil_desktop.services import members
+from conseil_desktop.services.member_roles import end_open_roles
 
 # Person and membership columns put back by an undo, besides members.MEMBER_FIELDS.
 _PERSON_EXTRA = ("preferred_channel", "archived_at")
@@ -169,6 +170,7 @@ def archive_member(session: Session, person_id: int, *, today: date | None = Non
             status=MemberStatus.RESIGNED, effective_on=day, seat=membership.seat))
         membership.status = MemberStatus.RESIGNED
         membership.status_since = day
+        end_open_roles(membership, day)
     session.flush()
     return resigned
 

@@ -35,7 +35,7 @@ from conseil_desktop.services import labels
 from conseil_desktop.services.council import term_labels
 from conseil_desktop.services.formatting import fmt_date
 from conseil_desktop.services.member_checks import check_member, unchanged_fields
-from conseil_desktop.services.member_roles import RoleData, set_roles
+from conseil_desktop.services.member_roles import RoleData, end_open_roles, set_roles
 from conseil_desktop.services.members import (
     MEMBER_FIELDS,
     MemberData,
@@ -159,13 +159,13 @@ def save_member_form(session: Session, person_id: int | None, form: MemberForm,
             correct_seat(membership, form.data.seat)
         if stored is not None and form.data.joined_on != stored.joined_on:
             follow_joining_date(_membership(session, person_id), form.data.joined_on)
+    if form.roles is not None:  # before a departure below, which ends the open ones
+        set_roles(session, person_id, form.roles)
     for change in form.changes:
         if change.status is None:
             promote_to_titulaire(session, person_id, change.effective_on, today=today)
         else:
             change_status(session, person_id, change.status, change.effective_on, today=today)
-    if form.roles is not None:
-        set_roles(session, person_id, form.roles)
     for consent in form.consents:
         record_consent(session, person_id, consent.kind, consent.granted,
                        consent.recorded_on, consent.source, today=today)
@@ -189,6 +189,8 @@ def change_status(session: Session, person_id: int, status: MemberStatus, effect
         MembershipStatusEvent(status=status, effective_on=effective_on, seat=membership.seat))
     membership.status = status
     membership.status_since = effective_on
+    if status != MemberStatus.ACTIVE:
+        end_open_roles(membership, effective_on)
     session.flush()
 
 

@@ -82,6 +82,14 @@ def set_roles(session: Session, person_id: int, roles: Sequence[RoleData]) -> No
     session.flush()
 
 
+def end_open_roles(membership: Membership, day: date) -> None:
+    """A member who leaves on ``day`` holds no role any more: the roles open then end
+    that day (one starting later, after a return, is left alone)."""
+    for role in membership.roles:
+        if role.ended_on is None and (role.started_on is None or role.started_on <= day):
+            role.ended_on = day
+
+
 def role_problem(role: RoleData, label: str) -> str | None:
     """Why this role's dates do not fit (French), or None."""
     if role.started_on and role.ended_on and role.ended_on < role.started_on:
