@@ -348,7 +348,7 @@ Enregistrer quand même ce pouvoir, comme une dérogation au règlement ?</trans
     <name>ContactExports</name>
     <message>
         <source>Contacts (&amp;Excel)…</source>
-        <translation>Contacts (&amp;Excel)…</translation>
+        <translation>Con&amp;tacts (Excel)…</translation>
     </message>
     <message>
         <source>Contacts (&amp;vCard)…</source>
@@ -2088,7 +2088,7 @@ Journal : %4</translation>
     </message>
     <message>
         <source>&amp;Sign-in…</source>
-        <translation>É&amp;margement…</translation>
+        <translation>Émar&amp;gement…</translation>
     </message>
     <message>
         <source>D&amp;uplicate…</source>
@@ -2643,7 +2643,7 @@ La supprimer quand même, avec son émargement ?</translation>
     </message>
     <message>
         <source>A&amp;nonymise…</source>
-        <translation>A&amp;nonymiser…</translation>
+        <translation>An&amp;onymiser…</translation>
     </message>
     <message>
         <source>&amp;Import members…</source>
@@ -3889,7 +3889,7 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
     </message>
     <message>
         <source>Change the &amp;status…</source>
-        <translation>Changer le &amp;statut…</translation>
+        <translation>Changer le s&amp;tatut…</translation>
     </message>
     <message>
         <source>&amp;Link to a meeting…</source>
