@@ -173,6 +173,17 @@ def test_column_chooser_reads_and_remembers_hidden_columns(
     assert other.view.isColumnHidden(email)
 
 
+def test_a_ticked_column_is_scrolled_into_view(tab: MembersTab) -> None:
+    """The e-mail column comes after the phone, past the right edge of the list:
+    ticking it scrolls the list so that it is seen, not added out of sight."""
+    view = tab.view
+    email = tab.model.column_of("email")
+    tab.columns.actions["email"].trigger()
+    left = view.columnViewportPosition(email)
+    assert 0 <= left and left + view.columnWidth(email) <= view.viewport().width()
+    assert view.rowAt(0) == 0  # sideways only
+
+
 def press(widget: Any, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
           text: str = "") -> None:
     """A key press sent as the window system would, shortcuts included."""

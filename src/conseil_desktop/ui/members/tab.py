@@ -219,6 +219,16 @@ class MembersTab(QWidget):
             with self.session_scope() as session:
                 values = member_list.extra_columns(session, [key])
             self.model.set_extra(key, values[key])
+        self._scroll_to_column(self.model.column_of(key))
+
+    def _scroll_to_column(self, column: int) -> None:
+        """A column ticked in *Colonnes* shows at its place, often past the right edge:
+        scroll the list sideways so that it is seen (the row in view stays)."""
+        view = self.view
+        view.updateGeometries()  # the scroll range still ignores the column just shown
+        row = view.rowAt(0)
+        if row >= 0:
+            view.scrollTo(self.model.index(row, column))
 
     # -- search and filters -------------------------------------------------------------------
 
