@@ -113,6 +113,8 @@ def test_dry_run_lists_rejected_rows_and_the_wizard_can_undo(
         lines = [preview.model.row(i) for i in range(preview.model.rowCount())]
         assert [line for line, *_ in lines] == [3, 4, 5, 6]
         assert all(result == "en erreur" and reason for _, result, reason in lines)
+        assert lines[2][2] == ("date de naissance dans le futur (12/12/2099) ; "
+                               "courriel invalide (chloe.roux@)")  # every problem of the row
         assert "lignes en erreur" in preview.notes.text().lower()
         preview.filter.setCurrentIndex(preview.CREATE)
         assert preview.model.rowCount() == 1 and "BERNARD" in preview.model.row(0)[2]

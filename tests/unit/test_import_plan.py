@@ -118,12 +118,30 @@ def test_rows_in_error_say_why_in_french(storage: Storage) -> None:
     assert result.problem_messages() == [
         "ligne 3 : nom manquant",
         "ligne 4 : date d'adhésion illisible (31/02/2024)",
-        "ligne 5 : date de naissance dans le futur (12/12/2099)",
+        "ligne 5 : date de naissance dans le futur (12/12/2099) ; "
+        "courriel invalide (chloe.roux@)",
         "ligne 6 : sexe non reconnu (?)",
     ]
     assert row(result, 5).values["last_name"] == "ROUX"
     assert not result.all_in_error
     assert plan(storage, "toutes_erreurs.csv").all_in_error
+
+
+def test_a_refused_row_gives_every_problem_at_once(storage: Storage, tmp_path: Path) -> None:
+    """Not only the reason it is refused: the bad values it also has, so that the file
+    is corrected once, not once per problem."""
+    source = tmp_path / "plusieurs.csv"
+    source.write_text("Nom;Prénom;Collège;Date de naissance;Courriel;Téléphone\n"
+                      "DUPONT;Jean;Martiens;29/02/2001;jean.dupont@;12 34\n"
+                      ";Anne;;;anne@;\n", encoding="utf-8")
+    with storage.session_scope() as session:
+        result = plan_import(session, source, today=TODAY)
+    assert result.summary() == "0 à créer, 0 à mettre à jour, 0 inchangé, 2 en erreur"
+    assert result.problem_messages() == [
+        "ligne 2 : collège non reconnu (Martiens) ; date de naissance illisible (29/02/2001) ; "
+        "courriel invalide (jean.dupont@) ; téléphone invalide (12 34)",
+        "ligne 3 : nom manquant ; courriel invalide (anne@)",
+    ]
 
 
 def test_the_problem_list_is_cut_after_twenty(storage: Storage, tmp_path: Path) -> None:

@@ -280,7 +280,7 @@ def decide(session: Session, parsed: Iterable[ParsedRow]) -> list[RowPlan]:
     parsed = list(parsed)
     valid = [(row.line, row.values) for row in parsed if not row.errors]
     groups = group_rows(valid, load_existing(session))
-    plans = {row.line: RowPlan(row.line, RowAction.ERROR, " ; ".join(row.errors), row.values)
+    plans = {row.line: RowPlan(row.line, RowAction.ERROR, " ; ".join(row.problems), row.values)
              for row in parsed if row.errors}
     by_line = {row.line: row for row in parsed}
     for group in groups:

@@ -30,12 +30,24 @@ _TEXT_LIMITS = {
 
 @dataclass(frozen=True)
 class ParsedRow:
-    """One row of the file: its line, the values read, and why it is refused (if it is)."""
+    """One row of the file: its line, the values read, why it is refused (if it is),
+    and the bad values left out (« courriel invalide (x@) »)."""
 
     line: int
     values: Values
     errors: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The values left out, as said of a row that is imported."""
+        return tuple(f"{message}, non repris" for message in self.left_out)
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Everything wrong with a refused row, so that one correction of the file
+        fixes it all: why it is refused, then the bad values it also has."""
+        return self.errors + self.left_out
 
 
 def _text(cell: Cell) -> str:
@@ -81,7 +93,7 @@ def _parse_row(
 ) -> ParsedRow:
     values: Values = {}
     errors: list[str] = []
-    warnings: list[str] = []
+    left_out: list[str] = []
     for field, cell in given:
         parser = parsers.get(field)
         if parser is None:
@@ -94,7 +106,7 @@ def _parse_row(
         except ValueProblem as problem:
             message = f"{FIELD_LABELS[field]} {problem.problem} ({_text(cell)})"
             if field in _LEFT_OUT_WHEN_BAD:
-                warnings.append(f"{message}, non repris")
+                left_out.append(message)
             else:
                 errors.append(message)
             continue
@@ -103,7 +115,7 @@ def _parse_row(
     _split_full_names(values)
     if not values.get("last_name"):
         errors.insert(0, "nom manquant")
-    return ParsedRow(line, values, tuple(errors), tuple(warnings))
+    return ParsedRow(line, values, tuple(errors), tuple(left_out))
 
 
 def _add_text(values: Values, field: Field, text: str) -> None:
