@@ -44,6 +44,7 @@ from conseil_desktop.ui.meetings.invite_dialog import InviteChoice, InviteDialog
 from conseil_desktop.ui.meetings.meeting_dialog import MeetingDialog
 from conseil_desktop.ui.meetings.model import Col
 from conseil_desktop.ui.meetings.tab import MeetingsTab
+from conseil_desktop.ui.members import member_dialog
 from tests.ui.helpers import Dialogs, move_seed_meeting
 
 TODAY = dt.date.today()
@@ -180,6 +181,7 @@ def test_ctrl_n_and_ctrl_f_work_right_after_the_tab_was_clicked(
     assert asked == [None]
     window.tabs.setCurrentIndex(0)  # another tab shown: no new meeting from there
     assert not tab.isVisible()
+    monkeypatch.setattr(member_dialog, "edit_member", lambda *_args: None)  # its own Ctrl+N
     bar.setFocus()
     qtbot.keyClick(bar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert asked == [None]

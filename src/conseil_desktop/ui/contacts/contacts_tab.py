@@ -33,6 +33,7 @@ from conseil_desktop.ui.contacts.removal import ContactRemoval
 from conseil_desktop.ui.dialogs import errors
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.tabs.protocol import SessionScope
+from conseil_desktop.ui.tabs.shortcuts import add_tab_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -279,21 +280,21 @@ class ContactsTab(QWidget):
     # -- wiring ----------------------------------------------------------------------------
 
     def _add_actions(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self._shortcut(self, QKeySequence.StandardKey.New, self.new_contact, context)
-        self._shortcut(self, QKeySequence.StandardKey.Find, self._focus_search, context)
-        on_view = Qt.ShortcutContext.WidgetShortcut
-        self._shortcut(self.view, QKeySequence(Qt.Key.Key_Return), self.edit_current, on_view)
-        self._shortcut(self.view, QKeySequence(Qt.Key.Key_Enter), self.edit_current, on_view)
-        self._shortcut(self.view, QKeySequence.StandardKey.Delete, self.delete_current, on_view)
+        add_tab_shortcut(self, self._action(QKeySequence.StandardKey.New, self.new_contact))
+        add_tab_shortcut(self, self._action(QKeySequence.StandardKey.Find, self._focus_search))
+        for keys, slot in ((QKeySequence(Qt.Key.Key_Return), self.edit_current),
+                           (QKeySequence(Qt.Key.Key_Enter), self.edit_current),
+                           (QKeySequence.StandardKey.Delete, self.delete_current)):
+            action = self._action(keys, slot)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.view.addAction(action)
 
-    def _shortcut(self, widget: QWidget, keys: QKeySequence | QKeySequence.StandardKey,
-                  slot: Callable[[], object], context: Qt.ShortcutContext) -> None:
-        action = QAction(widget)
+    def _action(self, keys: QKeySequence | QKeySequence.StandardKey,
+                slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
         action.setShortcut(keys)
-        action.setShortcutContext(context)
         action.triggered.connect(slot)
-        widget.addAction(action)
+        return action
 
     def _focus_search(self) -> None:
         self.search.setFocus()

@@ -24,6 +24,7 @@ from conseil_desktop.ui.meetings import (
 )
 from conseil_desktop.ui.meetings.small_dialogs import ask_date
 from conseil_desktop.ui.projects.meeting_projects import show_meeting_projects
+from conseil_desktop.ui.tabs.shortcuts import add_tab_shortcut
 
 if TYPE_CHECKING:
     from conseil_desktop.ui.meetings.tab import MeetingsTab
@@ -37,10 +38,7 @@ class MeetingActions(QObject):
         self._tab = tab
         self.new_action = self._action(self.tr("&New meeting…"), self.new_meeting,
                                        [QKeySequence.StandardKey.New])
-        # The whole window while this tab shows (a hidden tab's shortcuts are off): Ctrl+N
-        # works right after the tab was clicked, the focus still on the row of tabs.
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        tab.addAction(self.new_action)
+        add_tab_shortcut(tab, self.new_action)  # as soon as the tab shows
         self.open_action = self._action(self.tr("&Open the meeting"), self.open_current,
                                         [Qt.Key.Key_Return, Qt.Key.Key_Enter])
         self.edit_action = self._action(self.tr("&Edit the details…"), self.edit_current,

@@ -35,6 +35,7 @@ from conseil_desktop.ui.meetings import meeting_page, open_actions
 from conseil_desktop.ui.meetings.actions import MeetingActions
 from conseil_desktop.ui.meetings.model import Col, MeetingTableModel
 from conseil_desktop.ui.models.table_model import UNSORTED
+from conseil_desktop.ui.tabs.shortcuts import add_tab_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -155,9 +156,8 @@ class MeetingsTab(QWidget):
         self.actions_button.clicked.connect(actions.show_open_actions)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # as Ctrl+N: see actions
         find.triggered.connect(self.focus_search)
-        self.addAction(find)
+        add_tab_shortcut(self, find)
         self._selection_changed(QItemSelection(), QItemSelection())
 
     # -- loading -----------------------------------------------------------------------------

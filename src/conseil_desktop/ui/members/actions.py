@@ -22,6 +22,7 @@ from conseil_desktop.services import member_archive
 from conseil_desktop.services.member_archive import MemberSnapshot
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.i18n import fill
+from conseil_desktop.ui.tabs.shortcuts import add_tab_shortcut
 
 if TYPE_CHECKING:
     from conseil_desktop.ui.members.tab import MembersTab
@@ -40,8 +41,8 @@ class MemberActions(QObject):
         super().__init__(tab)
         self._tab = tab
         self.undo_entry: UndoEntry | None = None
-        on_tab, on_view = (Qt.ShortcutContext.WidgetWithChildrenShortcut,
-                           Qt.ShortcutContext.WidgetShortcut)
+        # on_tab: anywhere in the window while the tab shows (see add_tab_shortcut)
+        on_tab, on_view = Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.WidgetShortcut
         self.new_action = self._action(self.tr("&New member…"), self.new_member,
                                        [QKeySequence.StandardKey.New], on_tab)
         self.edit_action = self._action(self.tr("&Edit…"), self.edit_current,
@@ -73,10 +74,11 @@ class MemberActions(QObject):
         action = QAction(text, self._tab)
         if keys:
             action.setShortcuts([QKeySequence(key) for key in keys])
-        if context is not None:
+        if context == Qt.ShortcutContext.WidgetShortcut:
             action.setShortcutContext(context)
-            (self._tab.view if context == Qt.ShortcutContext.WidgetShortcut
-             else self._tab).addAction(action)
+            self._tab.view.addAction(action)
+        elif context is not None:
+            add_tab_shortcut(self._tab, action)
         action.triggered.connect(slot)
         return action
 

@@ -17,6 +17,7 @@ from conseil_desktop.services.project_details import ProjectDetail, get_project
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.projects import link_dialog, project_dialog, status_dialog
+from conseil_desktop.ui.tabs.shortcuts import add_tab_shortcut
 
 if TYPE_CHECKING:
     from conseil_desktop.ui.projects.tab import ProjectsTab
@@ -28,8 +29,7 @@ class ProjectActions(QObject):
         self._tab = tab
         self.new_action = self._action(self.tr("&New project"), self.new_project,
                                        [QKeySequence.StandardKey.New])
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        tab.addAction(self.new_action)
+        add_tab_shortcut(tab, self.new_action)  # as soon as the tab shows
         self.edit_action = self._action(self.tr("&Edit…"), self.edit_current,
                                         [Qt.Key.Key_Return, Qt.Key.Key_Enter])
         self.status_action = self._action(self.tr("Change the &status…"), self.change_status)

@@ -38,6 +38,7 @@ from conseil_desktop.ui.projects.detail_panel import ProjectDetailPanel
 from conseil_desktop.ui.projects.exports import ProjectExports
 from conseil_desktop.ui.projects.filters import FilterBar
 from conseil_desktop.ui.projects.project_model import Col, ProjectTableModel
+from conseil_desktop.ui.tabs.shortcuts import add_tab_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -150,9 +151,8 @@ class ProjectsTab(QWidget):
         detail.unlink_button.clicked.connect(actions.unlink_meeting)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.triggered.connect(self.focus_search)
-        self.addAction(find)
+        add_tab_shortcut(self, find)
 
     # -- loading ---------------------------------------------------------------------------
 
