@@ -90,8 +90,8 @@ def test_rows_in_error_are_listed_and_skipped(
         "1 à créer, 0 à mettre à jour, 0 inchangé, 4 en erreur",
         "  ligne 3 : nom manquant",
         "  ligne 4 : date d'adhésion illisible (31/02/2024)",
-        "  ligne 5 : date de naissance dans le futur (12/12/2099) ; "
-        "courriel invalide (chloe.roux@)",
+        ("  ligne 5 : date de naissance dans le futur (12/12/2099) ; "
+         "courriel invalide (chloe.roux@)"),
         "  ligne 6 : sexe non reconnu (?)",
         "Import enregistré.",
     ]

@@ -118,8 +118,8 @@ def test_rows_in_error_say_why_in_french(storage: Storage) -> None:
     assert result.problem_messages() == [
         "ligne 3 : nom manquant",
         "ligne 4 : date d'adhésion illisible (31/02/2024)",
-        "ligne 5 : date de naissance dans le futur (12/12/2099) ; "
-        "courriel invalide (chloe.roux@)",
+        ("ligne 5 : date de naissance dans le futur (12/12/2099) ; "
+         "courriel invalide (chloe.roux@)"),
         "ligne 6 : sexe non reconnu (?)",
     ]
     assert row(result, 5).values["last_name"] == "ROUX"
@@ -138,8 +138,8 @@ def test_a_refused_row_gives_every_problem_at_once(storage: Storage, tmp_path: P
         result = plan_import(session, source, today=TODAY)
     assert result.summary() == "0 à créer, 0 à mettre à jour, 0 inchangé, 2 en erreur"
     assert result.problem_messages() == [
-        "ligne 2 : collège non reconnu (Martiens) ; date de naissance illisible (29/02/2001) ; "
-        "courriel invalide (jean.dupont@) ; téléphone invalide (12 34)",
+        ("ligne 2 : collège non reconnu (Martiens) ; date de naissance illisible (29/02/2001) ; "
+         "courriel invalide (jean.dupont@) ; téléphone invalide (12 34)"),
         "ligne 3 : nom manquant ; courriel invalide (anne@)",
     ]
 
