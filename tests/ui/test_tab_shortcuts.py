@@ -82,7 +82,7 @@ def test_ctrl_n_works_right_after_the_tab_was_clicked(
     assert asked() == 1
 
 
-@pytest.mark.parametrize("index", [1, 2, 3], ids=["meetings", "projects", "contacts"])
+@pytest.mark.parametrize("index", TABS.values(), ids=TABS.keys())
 def test_ctrl_f_works_right_after_the_tab_was_clicked(
         qtbot: Any, window: MainWindow, index: int) -> None:
     bar = click_tab(qtbot, window, index)

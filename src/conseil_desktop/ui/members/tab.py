@@ -47,6 +47,7 @@ from conseil_desktop.ui.members.detail import MemberDetailPanel
 from conseil_desktop.ui.members.filters import MemberFilterBar
 from conseil_desktop.ui.members.model import UNSORTED, MembersModel
 from conseil_desktop.ui.tabs.protocol import SessionScope
+from conseil_desktop.ui.tabs.shortcuts import add_tab_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -154,15 +155,19 @@ class MembersTab(QWidget):
         self.detail.archive_button.clicked.connect(actions.archive_current)
         self.columns.column_shown.connect(self._column_shown)
         self.search.returnPressed.connect(self.go_to_list)
-        self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
+        self._shortcut(QKeySequence.StandardKey.Find, self.focus_search, tab_wide=True)
         self._shortcut(QKeySequence(Qt.Key.Key_Escape), self.escape)
 
-    def _shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: object) -> None:
+    def _shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: object, *,
+                  tab_wide: bool = False) -> None:
         action = QAction(self)
         action.setShortcut(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
-        self.addAction(action)
+        if tab_wide:  # as soon as the tab shows, the focus still on the row of tabs
+            add_tab_shortcut(self, action)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
 
     def _context_menu(self, point: QPoint) -> None:
         menu = QMenu(self)
