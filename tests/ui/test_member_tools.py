@@ -108,16 +108,18 @@ def test_dry_run_lists_rejected_rows_and_the_wizard_can_undo(
         assert not wizard.back_button.isVisibleTo(wizard)
         wizard.go_next()
         preview = wizard.preview_page
-        assert preview.count_labels[RowAction.ERROR].text() == "4"
-        assert preview.count_labels[RowAction.CREATE].text() == "1"
+        assert preview.count_labels[RowAction.ERROR].text() == "1"
+        assert preview.count_labels[RowAction.CREATE].text() == "4"
         lines = [preview.model.row(i) for i in range(preview.model.rowCount())]
         assert [line for line, *_ in lines] == [3, 4, 5, 6]
-        assert all(result == "en erreur" and reason for _, result, reason in lines)
-        assert lines[2][2] == ("date de naissance dans le futur (12/12/2099) ; "
-                               "courriel invalide (chloe.roux@)")  # every problem of the row
+        # The refused row with every problem it has; bad optional values left out.
+        assert lines[0][1:] == ("en erreur", "nom manquant ; courriel invalide (anonyme@)")
+        roux = ("date de naissance dans le futur (12/12/2099), non reprise; "
+                "courriel invalide (chloe.roux@), non repris")
+        assert lines[2][1:] == ("valeur écartée", roux)
         assert "lignes en erreur" in preview.notes.text().lower()
         preview.filter.setCurrentIndex(preview.CREATE)
-        assert preview.model.rowCount() == 1 and "BERNARD" in preview.model.row(0)[2]
+        assert preview.model.rowCount() == 4 and "BERNARD" in preview.model.row(0)[2]
         wizard.go_back()
         assert wizard.page() == wizard.MAPPING
         wizard.go_next()

@@ -87,15 +87,15 @@ def test_rows_in_error_are_listed_and_skipped(
                          "--db", str(db_path))
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "1 à créer, 0 à mettre à jour, 0 inchangé, 4 en erreur",
-        "  ligne 3 : nom manquant",
-        "  ligne 4 : date d'adhésion illisible (31/02/2024)",
-        ("  ligne 5 : date de naissance dans le futur (12/12/2099) ; "
-         "courriel invalide (chloe.roux@)"),
-        "  ligne 6 : sexe non reconnu (?)",
+        "4 à créer, 0 à mettre à jour, 0 inchangé, 1 en erreur",
+        "  ligne 3 : nom manquant ; courriel invalide (anonyme@)",
+        "  ligne 4 : date d'adhésion illisible (31/02/2024), non reprise",
+        ("  ligne 5 : date de naissance dans le futur (12/12/2099), non reprise ; "
+         "courriel invalide (chloe.roux@), non repris"),
+        "  ligne 6 : sexe non reconnu (?), non repris",
         "Import enregistré.",
     ]
-    assert people(db_path) == 1
+    assert people(db_path) == 4
 
 
 @pytest.mark.parametrize("dry_run", [True, False])
@@ -107,6 +107,8 @@ def test_every_row_in_error_is_exit_2_and_nothing_written(
     assert code == 2
     assert out.splitlines()[0] == "0 à créer, 0 à mettre à jour, 0 inchangé, 3 en erreur"
     assert "  ligne 2 : nom manquant" in out.splitlines()
+    assert ("  ligne 3 : collège non reconnu (Bureau) ; date d'adhésion illisible (31/02/2024)"
+            in out.splitlines())
     assert err == ("Erreur : Aucune ligne ne peut être importée : corrigez le fichier puis "
                    "recommencez.\n")
     assert people(db_path) == 0

@@ -113,18 +113,43 @@ def test_the_same_list_reads_the_same_in_every_format(storage: Storage, name: st
 
 
 def test_rows_in_error_say_why_in_french(storage: Storage) -> None:
+    """A row without a name is refused, with all its problems; an unreadable optional
+    value (a date, the sex) is left out with a note, as a bad phone is, and the member
+    imported."""
     result = plan(storage, "erreurs_de_lignes.csv")
-    assert result.summary() == "1 à créer, 0 à mettre à jour, 0 inchangé, 4 en erreur"
+    assert result.summary() == "4 à créer, 0 à mettre à jour, 0 inchangé, 1 en erreur"
     assert result.problem_messages() == [
-        "ligne 3 : nom manquant",
-        "ligne 4 : date d'adhésion illisible (31/02/2024)",
-        ("ligne 5 : date de naissance dans le futur (12/12/2099) ; "
-         "courriel invalide (chloe.roux@)"),
-        "ligne 6 : sexe non reconnu (?)",
+        "ligne 3 : nom manquant ; courriel invalide (anonyme@)",
+        "ligne 4 : date d'adhésion illisible (31/02/2024), non reprise",
+        ("ligne 5 : date de naissance dans le futur (12/12/2099), non reprise ; "
+         "courriel invalide (chloe.roux@), non repris"),
+        "ligne 6 : sexe non reconnu (?), non repris",
     ]
-    assert row(result, 5).values["last_name"] == "ROUX"
+    assert row(result, 4).action is RowAction.CREATE and "joined_on" not in row(result, 4).values
+    roux = row(result, 5).values
+    assert roux["last_name"] == "ROUX" and "birth_date" not in roux and "email" not in roux
+    assert "sex" not in row(result, 6).values
     assert not result.all_in_error
-    assert plan(storage, "toutes_erreurs.csv").all_in_error
+    refused = plan(storage, "toutes_erreurs.csv")  # no name, or a college not recognised
+    assert refused.all_in_error
+    assert refused.problem_messages()[1] == (
+        "ligne 3 : collège non reconnu (Bureau) ; date d'adhésion illisible (31/02/2024)")
+
+
+def test_an_unreadable_date_of_an_existing_member_keeps_theirs(storage: Storage,
+                                                               tmp_path: Path) -> None:
+    with storage.session_scope() as session:
+        create_member(session, MemberData(last_name="PETIT", first_name="Louis",
+                                          email="louis.petit@exemple.fr",
+                                          birth_date=dt.date(1980, 4, 2)))
+    source = tmp_path / "petit.csv"
+    source.write_text("Nom;Prénom;Courriel;Date de naissance\n"
+                      "PETIT;Louis;louis.petit@exemple.fr;29/02/2001\n", encoding="utf-8")
+    with storage.session_scope() as session:
+        result = plan_import(session, source, today=TODAY)
+    assert result.summary() == "0 à créer, 0 à mettre à jour, 1 inchangé, 0 en erreur"
+    assert result.problem_messages() == [
+        "ligne 2 : date de naissance illisible (29/02/2001), non reprise"]
 
 
 def test_a_refused_row_gives_every_problem_at_once(storage: Storage, tmp_path: Path) -> None:

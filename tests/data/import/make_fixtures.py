@@ -193,14 +193,14 @@ def bad_files() -> None:
     (HERE / "page_web.xls").write_bytes(
         "<html><body><table><tr><td>Nom</td><td>Prénom</td></tr>"
         "<tr><td>DUPONT</td><td>Élodie</td></tr></table></body></html>".encode())
-    write_text("toutes_erreurs.csv", [
-        ["Nom", "Prénom", "Date d'adhésion"], ["", "Paul", "01/01/2020"],
-        ["DURAND", "Léa", "31/02/2024"], ["MOREAU", "Jean", "le mois dernier"],
+    write_text("toutes_erreurs.csv", [  # a bad date alone would not refuse a row
+        ["Nom", "Prénom", "Collège", "Date d'adhésion"], ["", "Paul", "Habitants", "01/01/2020"],
+        ["DURAND", "Léa", "Bureau", "31/02/2024"], ["MOREAU", "Jean", "?", "le mois dernier"],
     ], ";", "utf-8")
     write_text("erreurs_de_lignes.csv", [
         ["Nom", "Prénom", "Sexe", "Date d'adhésion", "Date de naissance", "Courriel"],
         ["BERNARD", "Lucie", "F", "12/03/2024", "01/02/1990", "lucie.bernard@exemple.fr"],
-        ["", "Anonyme", "F", "12/03/2024", "", ""],
+        ["", "Anonyme", "F", "12/03/2024", "", "anonyme@"],
         ["PETIT", "Louis", "M", "31/02/2024", "", ""],
         ["ROUX", "Chloé", "Madame", "01/01/2023", "12/12/2099", "chloe.roux@"],
         ["FAURE", "Noé", "?", "1er mars 2023", "", ""],

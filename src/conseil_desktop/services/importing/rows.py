@@ -19,9 +19,16 @@ from conseil_desktop.services.importing.matching import Value, Values
 from conseil_desktop.services.importing.values import Cell, ValueProblem
 
 _JOINED = {Field.ADDRESS_LINE1: " ", Field.ADDRESS_LINE2: ", "}
-# A bad phone or e-mail does not refuse the member: it is left out, with a warning
-# (a number the forms would refuse must not be stored either).
-_LEFT_OUT_WHEN_BAD = frozenset({Field.PHONE, Field.EMAIL})
+# An optional value that cannot be read does not refuse the member: it is left out,
+# with a note, as if the cell were blank (a number the forms would refuse must not be
+# stored either; a new member without a joining date joins on the import's day, an
+# existing one keeps theirs). A college, seat or designation that cannot be read refuses
+# the row: left blank, it would take a default that places the member wrongly in the
+# council's composition. A row without a name is refused too.
+_LEFT_OUT_WHEN_BAD = frozenset({
+    Field.PHONE, Field.EMAIL, Field.BIRTH_DATE, Field.JOINED_ON, Field.POSTCODE, Field.SEX,
+})
+_FEMININE = frozenset({Field.BIRTH_DATE, Field.JOINED_ON})  # « date …, non reprise »
 _TEXT_LIMITS = {
     Field.LAST_NAME: 120, Field.FIRST_NAME: 120, Field.ADDRESS_LINE1: 200,
     Field.ADDRESS_LINE2: 200, Field.CITY: 100, Field.ORGANISATION: 200,
@@ -36,18 +43,19 @@ class ParsedRow:
     line: int
     values: Values
     errors: tuple[str, ...] = ()
-    left_out: tuple[str, ...] = ()
+    left_out: tuple[tuple[Field, str], ...] = ()  # (field, « courriel invalide (x@) »)
 
     @property
     def warnings(self) -> tuple[str, ...]:
         """The values left out, as said of a row that is imported."""
-        return tuple(f"{message}, non repris" for message in self.left_out)
+        return tuple(f"{message}, non reprise" if field in _FEMININE
+                     else f"{message}, non repris" for field, message in self.left_out)
 
     @property
     def problems(self) -> tuple[str, ...]:
         """Everything wrong with a refused row, so that one correction of the file
         fixes it all: why it is refused, then the bad values it also has."""
-        return self.errors + self.left_out
+        return self.errors + tuple(message for _field, message in self.left_out)
 
 
 def _text(cell: Cell) -> str:
@@ -93,7 +101,7 @@ def _parse_row(
 ) -> ParsedRow:
     values: Values = {}
     errors: list[str] = []
-    left_out: list[str] = []
+    left_out: list[tuple[Field, str]] = []
     for field, cell in given:
         parser = parsers.get(field)
         if parser is None:
@@ -106,7 +114,7 @@ def _parse_row(
         except ValueProblem as problem:
             message = f"{FIELD_LABELS[field]} {problem.problem} ({_text(cell)})"
             if field in _LEFT_OUT_WHEN_BAD:
-                left_out.append(message)
+                left_out.append((field, message))
             else:
                 errors.append(message)
             continue
