@@ -4,13 +4,15 @@ statuses with one key, proxies through the picker, the live counter and quorum, 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from datetime import time
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
 from conseil_desktop.db.models import (
@@ -464,3 +466,67 @@ def test_the_window_closes_when_another_base_is_opened(
     assert window is not None and window.isVisible()
     with qtbot.waitSignal(window.destroyed):  # closed, then deleted
         database.switched.emit(tmp_path / "autre.db")
+
+
+@pytest.fixture
+def closable(database: Database, meeting_id: int) -> Iterator[CheckinWindow]:
+    """The closable, for tests that close it (it then deletes itself)."""
+    window = open_checkin(None, database.session_scope, meeting_id)
+    assert window is not None
+    yield window
+    if shiboken6.isValid(window):
+        window.close()
+
+
+def test_ctrl_w_closes_the_window_and_every_mark_is_kept(
+        qtbot: Any, closable: CheckinWindow, database: Database) -> None:
+    closable.activateWindow()
+    qtbot.waitUntil(closable.isActiveWindow)
+    closable.search.setText("martin")
+    qtbot.keyClick(closable.search, Qt.Key.Key_Return)
+    panel = closable.guests
+    panel.guest_name.setText("M. Petit")
+    panel.add_guest_button.click()
+    panel.guests_table.setCurrentCell(0, 1)
+    panel.guests_table.editItem(panel.guests_table.item(0, 1))  # a cell being typed in
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor is not panel.guest_name
+    editor.setText("Délégué du préfet")
+    with qtbot.waitSignal(closable.destroyed):
+        qtbot.keyClick(editor, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert stored(database, "Martin").status is P
+    with database.session_scope() as s:
+        assert s.execute(select(Guest.name, Guest.quality)).all() == [
+            ("M. Petit", "Délégué du préfet")]
+
+
+def test_escape_clears_what_is_typed_or_cancels_the_picker_first(
+        qtbot: Any, closable: CheckinWindow) -> None:
+    closable.activateWindow()
+    qtbot.waitUntil(closable.isActiveWindow)
+    closable.search.setText("mart")
+    qtbot.keyClick(closable.search, Qt.Key.Key_Escape)
+    assert closable.search.text() == "" and closable.isVisible()
+    closable.table.setFocus()
+    qtbot.keyClick(closable.table, Qt.Key.Key_R)  # the picker open: Escape cancels it only
+    assert closable.proxy_picker.isVisible()
+    qtbot.keyClick(closable.proxy_picker.list, Qt.Key.Key_Escape)
+    assert not closable.proxy_picker.isVisible() and closable.isVisible()
+    panel = closable.guests
+    panel.guest_name.setText("Mme Durand")  # a walk-in's name not yet added
+    panel.guest_org.setFocus()
+    qtbot.keyClick(panel.guest_org, Qt.Key.Key_Escape)
+    assert panel.guest_name.text() == "" and closable.isVisible()
+    with qtbot.waitSignal(closable.destroyed):  # nothing typed any more: Escape closes
+        qtbot.keyClick(panel.guest_org, Qt.Key.Key_Escape)
+
+
+@pytest.mark.parametrize("where", ["search", "table", "time_edit"])
+def test_escape_closes_the_window_when_nothing_is_typed(
+        qtbot: Any, closable: CheckinWindow, where: str) -> None:
+    closable.activateWindow()
+    qtbot.waitUntil(closable.isActiveWindow)
+    focus = getattr(closable, where)
+    focus.setFocus()
+    with qtbot.waitSignal(closable.destroyed):
+        qtbot.keyClick(focus, Qt.Key.Key_Escape)

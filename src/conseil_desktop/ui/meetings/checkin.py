@@ -9,7 +9,9 @@ and D departure at the noted time, Delete not recorded; any other letter goes
 back to the search. The counter and the quorum are recomputed from the rows in
 memory after each change; each change is written at once, in its own
 transaction, and only the row concerned is updated from what the service
-returns.
+returns. So the window closes without a question: Ctrl+W, or Escape once no
+search, walk-in name or proxy picker is under way (Escape clears or cancels
+those first).
 """
 
 from __future__ import annotations
@@ -117,6 +119,7 @@ class CheckinWindow(CheckinView):
         self.reload_button.clicked.connect(self.reload)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         self.proxy_picker.chosen.connect(self.give_proxy)
         self.proxy_picker.cancelled.connect(self._picker_closed)
         self.guests.guests_changed.connect(self._guests_changed)
@@ -245,13 +248,10 @@ class CheckinWindow(CheckinView):
             else:
                 self.table.setFocus()
             return True
-        if key == Qt.Key.Key_Escape:
-            if self.search.text():
-                self.search.clear()
-            else:
-                self.table.setFocus()
+        if key == Qt.Key.Key_Escape and self.search.text():
+            self.search.clear()
             return True
-        return False
+        return False  # Escape with nothing typed: on to the window, which closes
 
     def _table_key(self, event: QKeyEvent) -> bool:
         key = Qt.Key(event.key())
@@ -274,6 +274,20 @@ class CheckinWindow(CheckinView):
             self.search.setText(text)  # type-ahead: the letter starts a new search
             return True
         return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape, from wherever no one took it: cancel the picker, clear a walk-in's
+        typed name, else close (every change is already written)."""
+        if event.key() != Qt.Key.Key_Escape or event.modifiers():
+            super().keyPressEvent(event)
+        elif self.proxy_picker.isVisible():
+            self.proxy_picker.cancel()
+        elif (typed := [f for f in (self.guests.guest_name, self.guests.guest_org)
+                        if f.text()]):
+            for field in typed:
+                field.clear()
+        else:
+            self.close()
 
     def _clicked(self, index: QModelIndex) -> None:
         """One click on the status cell marks the person present."""
