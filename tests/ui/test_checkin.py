@@ -470,7 +470,7 @@ def test_the_window_closes_when_another_base_is_opened(
 
 @pytest.fixture
 def closable(database: Database, meeting_id: int) -> Iterator[CheckinWindow]:
-    """The closable, for tests that close it (it then deletes itself)."""
+    """The screen, for tests that close it (it then deletes itself)."""
     window = open_checkin(None, database.session_scope, meeting_id)
     assert window is not None
     yield window
