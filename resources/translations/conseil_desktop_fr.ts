@@ -1271,6 +1271,13 @@ La fiche n° %2 est supprimée ; ses réunions, fonctions, consentements et son 
     </message>
 </context>
 <context>
+    <name>Forms</name>
+    <message>
+        <source>Close the form without saving your changes?</source>
+        <translation>Fermer la fiche sans enregistrer vos modifications ?</translation>
+    </message>
+</context>
+<context>
     <name>FundersEditor</name>
     <message>
         <source>&amp;Add a funder</source>
@@ -2871,12 +2878,20 @@ La supprimer quand même, avec son émargement ?</translation>
         <translation>Rien n'a été enregistré :</translation>
     </message>
     <message>
-        <source>%1 is already a member of the council (Find duplicates merges two records of one person).
-
-Save a second record anyway? Answer Yes only if this is someone else with the same name.</source>
-        <translation>%1 est déjà membre du conseil (Rechercher les doublons fusionne deux fiches d'une même personne).
-
-Enregistrer quand même une seconde fiche ? Répondez Oui seulement s'il s'agit d'une autre personne du même nom.</translation>
+        <source>A member of the council already has this name:</source>
+        <translation>Un membre du conseil porte déjà ce nom :</translation>
+    </message>
+    <message>
+        <source>%1 members of the council already have this name:</source>
+        <translation>%1 membres du conseil portent déjà ce nom :</translation>
+    </message>
+    <message>
+        <source>… and %1 others</source>
+        <translation>… et %1 autres</translation>
+    </message>
+    <message>
+        <source>Save a second record anyway? Answer Yes only if this is someone else with the same name (Find duplicates merges two records of one person).</source>
+        <translation>Enregistrer quand même une seconde fiche ? Répondez Oui seulement s'il s'agit d'une autre personne du même nom (Rechercher les doublons fusionne deux fiches d'une même personne).</translation>
     </message>
     <message>
         <source>Already a member</source>

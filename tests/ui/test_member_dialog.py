@@ -527,8 +527,40 @@ def test_a_new_member_named_as_a_member_asks_before_a_second_record(
         dialogs.answer("confirm", True)  # closing the form, still open, at the end
     (_, title, question), = dialogs.named("confirm")
     assert title == "Déjà membre"
-    assert question.startswith("Benali Karim – Collège des habitants est déjà membre du conseil")
+    assert question.startswith("Un membre du conseil porte déjà ce nom :\n"
+                               "• Benali Karim – Collège des habitants\n\n"
+                               "Enregistrer quand même une seconde fiche ?")
     assert count(database, Person) == before + someone_else
+
+
+def test_every_member_of_that_name_is_listed_the_same_phone_first(
+        qtbot: Any, database: Database, dialogs: Dialogs) -> None:
+    """Two Karim Benali: the question names both, told apart, and puts first the one
+    with the phone typed (not merely the first one entered); past four, a count."""
+    add_member(database, birth_date=date(1980, 4, 2), sex=Sex.MALE)
+    add_member(database, phone="06 12 34 56 78")
+    dialog = open_dialog(qtbot, database, None)
+    dialog.identity.last_name.setText("Benali")
+    dialog.identity.first_name.setText("Karim")
+    dialog.identity.phone.setText("0612345678")
+    dialogs.answer("confirm", False)
+    assert not dialog.save()
+    question = dialogs.named("confirm")[-1][2]
+    assert question.splitlines()[:3] == [
+        "2 membres du conseil portent déjà ce nom :",
+        "• Benali Karim – Collège des habitants, 06 12 34 56 78 (même téléphone)",
+        "• Benali Karim – Collège des habitants, né le 02/04/1980",
+    ]
+    for _ in range(4):
+        add_member(database)
+    dialogs.answer("confirm", False)
+    assert not dialog.save()
+    lines = dialogs.named("confirm")[-1][2].splitlines()
+    assert lines[0] == "6 membres du conseil portent déjà ce nom :"
+    assert lines[1].endswith("(même téléphone)")
+    assert len([line for line in lines if line.startswith("• ")]) == 4
+    assert lines[5] == "… et 2 autres"
+    dialogs.answer("confirm", True)  # closing the form, still open, at the end
 
 
 def test_a_new_member_with_a_new_name_is_saved_without_a_question(

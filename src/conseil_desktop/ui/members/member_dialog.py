@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from conseil_desktop.db.models import ConsentKind, MemberStatus, Seat, VocabularyKind
 from conseil_desktop.errors import UserError
-from conseil_desktop.services import contact_links, member_changes
+from conseil_desktop.services import contact_links, member_changes, member_homonyms
 from conseil_desktop.services.council import Term, terms
 from conseil_desktop.services.member_changes import MemberDetail, MemberForm
 from conseil_desktop.services.member_checks import (
@@ -35,6 +35,7 @@ from conseil_desktop.services.member_checks import (
     needs_parental_authorisation,
     read_day,
 )
+from conseil_desktop.services.members import MemberData
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.members.member_form import (
@@ -58,6 +59,7 @@ from conseil_desktop.ui.tabs.protocol import SessionScope
 
 MINIMUM_SIZE = (780, 600)
 ERROR_COLOUR = "#b3261e"
+HOMONYMS_LISTED = 4  # members of the same name named in the question; then « et N autres »
 STYLE = f"""
 *[invalid="true"] {{ border: 2px solid {ERROR_COLOUR}; border-radius: 3px; }}
 QLabel#member_form_problems {{
@@ -263,8 +265,7 @@ class MemberDialog(QDialog):
         self.show_problems(problems)
         if problems:
             return False
-        if self.person_id is None and not self._not_a_second_record(form.data.last_name,
-                                                                     form.data.first_name):
+        if self.person_id is None and not self._not_a_second_record(form.data):
             return False
         try:
             with self._session_scope() as session:
@@ -279,17 +280,25 @@ class MemberDialog(QDialog):
         return True
 
 
-    def _not_a_second_record(self, last_name: str, first_name: str) -> bool:
-        """A new member whose name (accents and case aside) a member already has: saved
-        only when the user says it is someone else."""
+    def _not_a_second_record(self, data: MemberData) -> bool:
+        """A new member whose name (accents and case aside) members already have: saved
+        only when the user says it is someone else. Every such member is named, with what
+        tells them apart; the one with the same phone, e-mail or birth date first."""
         with self._session_scope() as session:
-            found = contact_links.members_named(session, last_name, first_name)
+            found = member_homonyms.homonyms(session, data)
         if not found:
             return True
-        question = fill(self.tr(
-            "%1 is already a member of the council (Find duplicates merges two records "
-            "of one person).\n\nSave a second record anyway? Answer Yes only if this is "
-            "someone else with the same name."), found[0].label)
+        if len(found) == 1:
+            intro = self.tr("A member of the council already has this name:")
+        else:
+            intro = fill(self.tr("%1 members of the council already have this name:"),
+                         str(len(found)))
+        listed = [f"• {homonym.describe()}" for homonym in found[:HOMONYMS_LISTED]]
+        if len(found) > HOMONYMS_LISTED:
+            listed.append(fill(self.tr("… and %1 others"), str(len(found) - HOMONYMS_LISTED)))
+        question = "\n".join([intro, *listed, "", self.tr(
+            "Save a second record anyway? Answer Yes only if this is someone else with the "
+            "same name (Find duplicates merges two records of one person).")])
         return ask.confirm(self, self.tr("Already a member"), question)
 
 
