@@ -114,12 +114,13 @@ def test_dry_run_lists_rejected_rows_and_the_wizard_can_undo(
         assert [line for line, *_ in lines] == [3, 4, 5, 6]
         # The refused row with every problem it has; bad optional values left out.
         assert lines[0][1:] == ("en erreur", "nom manquant ; courriel invalide (anonyme@)")
-        roux = ("date de naissance dans le futur (12/12/2099), non reprise; "
+        roux = ("date de naissance dans le futur (12/12/2099), non reprise ; "
                 "courriel invalide (chloe.roux@), non repris")
         assert lines[2][1:] == ("valeur écartée", roux)
         assert "lignes en erreur" in preview.notes.text().lower()
         preview.filter.setCurrentIndex(preview.CREATE)
         assert preview.model.rowCount() == 4 and "BERNARD" in preview.model.row(0)[2]
+        assert preview.model.row(2)[2] == f"nouveau membre : ROUX Chloé — {roux}"
         wizard.go_back()
         assert wizard.page() == wizard.MAPPING
         wizard.go_next()

@@ -331,7 +331,7 @@ class PreviewPage(QWidget):
                 if row.action is RowAction.ERROR:
                     shown.append((row.line, str(row.action), row.reason))
                 elif row.warnings:
-                    shown.append((row.line, self.tr("value left out"), "; ".join(row.warnings)))
+                    shown.append((row.line, self.tr("value left out"), " ; ".join(row.warnings)))
             elif choice == self.ALL or row.action is wanted:
                 shown.append((row.line, str(row.action), self._detail(row)))
         self.model.set_rows(shown)
@@ -339,12 +339,14 @@ class PreviewPage(QWidget):
         self.view.resizeColumnToContents(1)
 
     def _detail(self, row: RowPlan) -> str:
+        """The row's reason, and the values it leaves out (a new member's too)."""
         if row.action is RowAction.CREATE:
             name = " ".join(str(row.values.get(k) or "") for k in ("last_name", "first_name"))
-            return fill(self.tr("new member: %1"), name.strip())
-        detail = row.reason
+            detail = fill(self.tr("new member: %1"), name.strip())
+        else:
+            detail = row.reason
         if row.warnings:
-            detail += " — " + "; ".join(row.warnings)
+            detail += " — " + " ; ".join(row.warnings)
         return detail
 
 
