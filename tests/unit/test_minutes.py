@@ -173,3 +173,67 @@ def test_a_guest_who_became_a_member_is_listed_once(tmp_path: Path) -> None:
     text = " ".join(pages_text(path))
     assert "Invités extérieurs (1)" in text and "1 invité extérieur" in text
     assert "Délégué du préfet" in text and "Adjoint au maire" not in text
+
+
+def signature_page_lead(path: Path) -> str:
+    """What the last page prints before its signature block."""
+    last = PdfReader(path).pages[-1].extract_text()
+    assert "Signatures" in last
+    return last.split("Signatures")[0].strip()
+
+
+@pytest.mark.parametrize("other_decisions", [True, False])
+def test_the_signatures_never_open_a_page_on_their_own(tmp_path: Path,
+                                                       other_decisions: bool) -> None:
+    """A page of signatures alone could be stapled to any document: the end of the
+    proceedings goes to the next page with them. (Among these lengths, several left
+    the signatures alone on the last page.)"""
+    for items, extra in ((1, 0), (2, 0), (3, 0), (6, 40), (7, 10), (8, 0), (12, 40), (14, 0)):
+        shot = snapshot(items=items, extra_invitees=extra)
+        if not other_decisions:
+            shot = replace(shot, other_decisions=[])
+        path = tmp_path / f"pv-{items}-{extra}.pdf"
+        write_minutes_pdf(path, shot)
+        assert "Décision" in signature_page_lead(path), (items, extra)
+
+
+def test_a_long_last_summary_leaves_its_last_lines_with_the_signatures(tmp_path: Path) -> None:
+    """The last item's summary is split: its start stays where it is (no page left
+    half blank), its last lines go with the signatures. (With these lengths the
+    signatures were alone on the last page, or their title apart from their boxes.)"""
+    base = snapshot(items=1)
+    for sentences in (19, 31, 39, 87, 99, 131, 141):
+        summary = " ".join(f"Phrase {n} des échanges sur le budget du quartier."
+                           for n in range(1, sentences + 1))
+        item = replace(base.agenda[0], decisions=[], summary=summary)
+        path = tmp_path / f"pv-{sentences}.pdf"
+        write_minutes_pdf(path, replace(base, other_decisions=[], agenda=[item]))
+        lead = signature_page_lead(path)
+        assert lead.count("quartier") >= 2, (sentences, lead)  # at least two lines
+        assert f"Phrase {sentences} des" in " ".join(lead.split()), sentences
+        if lead.count("Phrase") < sentences:  # split: its start is on the page before
+            assert "des échanges" in pages_text(path)[-2], sentences
+
+
+def test_a_long_name_breaks_at_its_hyphens_not_inside_a_word(tmp_path: Path) -> None:
+    """A proxy holder's or a guest's compound name wider than its column breaks after
+    a hyphen (reportlab cut it anywhere: « Brzęc / zyszczykiewicz »); a single word
+    too wide for the column prints smaller, whole."""
+    from conseil_desktop.db.models.enums import AttendanceStatus
+
+    holder = "Aleksandra-Małgorzata Kowalczykowska-Brzęczyszczykiewicz-Wiśniewska"
+    member = "Kowalczykowska-Brzęczyszczykiewicz"
+    long_word = "Wolfeschlegelsteinhausenbergerdorffer"
+    base = snapshot(items=1)
+    invitees = [replace(row, last_name=member, proxy_holder_name=holder, proxy_exception=True)
+                if row.status is AttendanceStatus.REPRESENTED else row for row in base.invitees]
+    guests = [replace(base.guests[0], name=f"{long_word} Zweiundzwanzigstelwerte")]
+    path = tmp_path / "pv.pdf"
+    write_minutes_pdf(path, replace(base, invitees=invitees, guests=guests))
+    lines = PdfReader(path).pages[0].extract_text().splitlines()
+    text = "\n".join(lines)
+    assert f"{long_word}\n" in text or f"{long_word} " in text
+    for piece in re.findall(r"[^\s-]+-?", f"{holder} {member}"):  # each piece whole
+        assert piece in text, piece
+    for row in lines:
+        assert not row.endswith(("Brzęc", "Kowalczykow")), row

@@ -109,9 +109,11 @@ def data_table(
     """A table with a shaded header row repeated on each page and striped rows.
 
     Columns listed in ``right`` are right-aligned (amounts); with ``total`` the
-    last row is set in bold.
+    last row is set in bold. A value that is already a flowable is kept as it is.
     """
-    def cell(value: object, column: int, bold: bool) -> Paragraph:
+    def cell(value: object, column: int, bold: bool) -> Flowable:
+        if isinstance(value, Flowable):
+            return value
         style = styles.cell_right if column in right else styles.cell
         if bold:
             style = ParagraphStyle("bold", parent=style, fontName=fonts.CONDENSED_BOLD)

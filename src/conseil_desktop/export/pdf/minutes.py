@@ -13,17 +13,24 @@ séance* can bind them after the convocation and the sign-in sheet.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
+    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import _listWrapOn
 
 from conseil_desktop.db.models.enums import AttendanceStatus
 from conseil_desktop.export import fonts
@@ -40,6 +47,7 @@ from conseil_desktop.export.pdf.layout import (
     rich_text,
     text,
 )
+from conseil_desktop.export.pdf.meeting_layout import wrap_words
 from conseil_desktop.services.formatting import fmt_date, fmt_date_words, fmt_time
 from conseil_desktop.services.meeting_snapshot import (
     AgendaEntry,
@@ -72,8 +80,46 @@ def minutes_story(snapshot: MeetingSnapshot, styles: Styles) -> list[Flowable]:
     story += _agenda(snapshot.agenda, styles)
     story += _attendance(snapshot, styles)
     story += _proceedings(snapshot, styles)
-    story += _signatures(snapshot, styles)
-    return story
+    return with_last_lines(story, _signatures(snapshot, styles))
+
+
+def with_last_lines(story: list[Flowable], block: list[Flowable]) -> list[Flowable]:
+    """``story`` ended by ``block``, which takes the story's last flowable with it."""
+    end = len(story)
+    while end and isinstance(story[end - 1], (Spacer, CondPageBreak)):
+        end -= 1
+    if not end:
+        return [*story, KeepTogether(block)]
+    return [*story[:end - 1], KeepWithLastLines(story[end - 1], [*story[end:], *block])]
+
+
+class KeepWithLastLines(KeepTogether):
+    """A block (the signatures) that never opens a page on its own: when it must go
+    to the next page, the end of the flowable before it goes along (a paragraph's
+    last lines, a table's last rows), or the whole of it if it cannot be split. A
+    group kept together (an item's title with its summary) keeps its start together
+    and gives its end."""
+
+    def __init__(self, previous: Flowable, block: list[Flowable]) -> None:
+        super().__init__([previous, *block])
+        self._previous, self._block = previous, block
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        lead: list[Flowable] = []
+        last = self._previous
+        if isinstance(last, KeepTogether) and last._content:
+            *lead, last = last._content
+        if isinstance(last, (Paragraph, Table)):
+            room = aH - (_listWrapOn(lead, aW, None)[1] if lead else 0) - last.getSpaceBefore()
+            _, height = last.wrap(aW, aH)
+            along = last.style.leading if isinstance(last, Paragraph) else 0  # two lines
+            parts = last.split(aW, min(room, height - along - 1)) if room > 0 else []
+            if len(parts) == 2:
+                return [*lead, parts[0], KeepWithLastLines(parts[1], self._block)]
+        frame = getattr(self, "_frame", None)
+        if frame is not None and not getattr(frame, "_atTop", True):
+            return []  # the whole of it goes to the next page, where it is split again
+        return super().split(aW, aH)  # taller than a page and cannot be split: it flows
 
 
 def meeting_fields(s: MeetingSnapshot) -> list[tuple[str, str]]:
@@ -188,8 +234,9 @@ def _represented(rows: list[InviteeRow], styles: Styles) -> list[Flowable]:
                    (r.proxy_holder_name or "(porteur non renseigné)")
                    + (" — au-delà du maximum, accepté" if r.proxy_exception else "")]
                   for r in rows]
+    widths = [32, 28, 40]
     table = data_table(styles, ["Membre représenté", "Collège / structure", "Pouvoir donné à"],
-                       table_rows, [32, 28, 40])
+                       fitted_rows(table_rows, widths, styles.cell), widths)
     return [CondPageBreak(25 * mm), text(f"Représentés ({len(rows)}) :", styles.label), table,
             Spacer(1, 1.5 * mm)]
 
@@ -202,7 +249,41 @@ def _guests(s: MeetingSnapshot, styles: Styles) -> list[Flowable]:
     if not guests:
         return [*label, text("aucun", styles.body)]
     rows = [[g.name, g.organisation_name, g.quality] for g in guests]
-    return [*label, data_table(styles, ["Nom", "Structure", "Qualité"], rows, [35, 35, 30])]
+    widths = [35, 35, 30]
+    return [*label, data_table(styles, ["Nom", "Structure", "Qualité"],
+                               fitted_rows(rows, widths, styles.cell), widths)]
+
+
+CELL_PADDING = 6  # reportlab's default left and right padding of a table cell
+MIN_NAME_SIZE = 6.5
+
+
+def fitted_rows(rows: Sequence[Sequence[str]], widths: Sequence[float],
+                style: ParagraphStyle) -> list[list[Paragraph]]:
+    """Cells of a ``data_table`` whose long names break at spaces and hyphens,
+    never inside a word (reportlab cuts a word wider than its cell anywhere)."""
+    scale = CONTENT_WIDTH / sum(widths)
+    return [[fitted_cell(value, w * scale - 2 * CELL_PADDING, style)
+             for value, w in zip(row, widths, strict=True)] for row in rows]
+
+
+def fitted_cell(value: str, room: float, style: ParagraphStyle) -> Paragraph:
+    """``value`` in ``room`` points: wrapped at spaces, else also after its hyphens
+    (*Kowalczykowska-Brzęczyszczykiewicz*), at a smaller size if a part is still too
+    wide; cut inside a word only below the smallest size."""
+    def widest(parts: list[str], size: float) -> float:
+        return max((stringWidth(part, style.fontName, size) for part in parts), default=0)
+
+    if widest(value.split(), style.fontSize) <= room:
+        return text(value, style)
+    pieces = re.findall(r"[^\s-]+-?|-", value)
+    size = style.fontSize
+    while size > MIN_NAME_SIZE and widest(pieces, size) > room:
+        size = max(MIN_NAME_SIZE, size - 0.5)
+    lines = wrap_words(value, style.fontName, size, room)
+    smaller = ParagraphStyle(f"{style.name}-fitted", parent=style, fontSize=size,
+                             leading=style.leading * size / style.fontSize)
+    return Paragraph("<br/>".join(escape(line) for line in lines), smaller)
 
 
 def _proceedings(s: MeetingSnapshot, styles: Styles) -> list[Flowable]:
@@ -220,8 +301,9 @@ def _proceedings(s: MeetingSnapshot, styles: Styles) -> list[Flowable]:
         story += [_decision_box(d, styles) for d in item.decisions]
         story.append(Spacer(1, 2.5 * mm))
     if s.other_decisions:
-        story.append(text("Autres décisions", styles.cell_bold))
-        story += [_decision_box(d, styles) for d in s.other_decisions]
+        boxes = [_decision_box(d, styles) for d in s.other_decisions]
+        story += [KeepTogether([text("Autres décisions", styles.cell_bold), boxes[0]]),
+                  *boxes[1:]]
     return story
 
 
@@ -268,4 +350,4 @@ def _signatures(s: MeetingSnapshot, styles: Styles) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("TOPPADDING", (0, 0), (-1, -1), 5),
     ]))
-    return [Spacer(1, 6 * mm), KeepTogether([text("Signatures", styles.heading), table])]
+    return [Spacer(1, 6 * mm), text("Signatures", styles.heading), table]
