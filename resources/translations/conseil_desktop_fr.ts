@@ -2870,10 +2870,6 @@ La supprimer quand même, avec son émargement ?</translation>
         <translation>Rien n'a été enregistré. Veuillez corriger :</translation>
     </message>
     <message>
-        <source>Close the form without saving your changes?</source>
-        <translation>Fermer la fiche sans enregistrer vos modifications ?</translation>
-    </message>
-    <message>
         <source>Nothing was saved:</source>
         <translation>Rien n'a été enregistré :</translation>
     </message>

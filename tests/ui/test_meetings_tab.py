@@ -332,6 +332,65 @@ def test_meeting_form_tab_goes_from_the_method_to_the_notes_then_cancelled(
     assert chain[:2] == [dialog.notes, dialog.cancelled]
 
 
+
+@pytest.mark.parametrize("how", ["cancel button", "escape", "window cross"])
+def test_meeting_form_asks_before_losing_what_was_typed(
+        qtbot: Any, database: Database, dialogs: Dialogs, how: str) -> None:
+    with database.session_scope() as session:
+        meeting_id = session.scalars(select(Meeting.id)).one()
+    dialog = MeetingDialog(database.session_scope, meeting_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def leave() -> None:
+        if how == "cancel button":
+            dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
+        elif how == "escape":
+            qtbot.keyClick(dialog.notes, Qt.Key.Key_Escape)
+        else:
+            dialog.close()
+
+    leave()  # nothing typed: closes without a question
+    assert dialog.result() == dialog.DialogCode.Rejected and not dialog.isVisible()
+    assert dialogs.named("confirm") == []
+    dialog.show()
+    dialog.notes.setPlainText("Penser aux clés de la salle")
+    dialogs.answer("confirm", False)
+    leave()
+    [(_parent, title, question)] = dialogs.named("confirm")
+    assert title == dialog.windowTitle()
+    assert question == "Fermer la fiche sans enregistrer vos modifications ?"
+    assert dialog.isVisible() and dialog.notes.toPlainText() == "Penser aux clés de la salle"
+    dialogs.answer("confirm", True)
+    leave()
+    assert not dialog.isVisible() and dialog.saved_id is None
+    with database.session_scope() as session:
+        assert meetings.get_meeting(session, meeting_id).notes == ""
+
+
+def test_meeting_form_ctrl_enter_saves_from_the_notes(
+        qtbot: Any, database: Database, dialogs: Dialogs) -> None:
+    dialog = MeetingDialog(database.session_scope)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.title.setText("Bureau de rentrée")
+    dialog.notes.setFocus()
+    qtbot.keyClicks(dialog.notes, "Ordre du jour")
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)  # Enter: a new line, still the form
+    qtbot.keyClicks(dialog.notes, "a confirmer")
+    assert dialog.isVisible() and dialog.saved_id is None
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.saved_id is not None
+    assert dialogs.named("confirm") == []
+    with database.session_scope() as session:
+        saved = meetings.get_meeting(session, dialog.saved_id)
+    assert (saved.title, saved.notes) == ("Bureau de rentrée", "Ordre du jour\na confirmer")
+
+
 # -- the meeting window -----------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileInfo, QMimeDatabase
+from PySide6.QtCore import QCoreApplication, QFileInfo, QMimeDatabase
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QMessageBox, QWidget
 
@@ -104,6 +104,13 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_discard(parent: QWidget | None, title: str) -> bool:
+    """A form closed (*Annuler*, Échap, its cross) with changes typed and not saved:
+    True to lose them, False (the default answer) to go back to the form."""
+    return confirm(parent, title, QCoreApplication.translate(
+        "Forms", "Close the form without saving your changes?"))
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:

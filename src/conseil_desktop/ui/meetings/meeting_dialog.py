@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -84,6 +85,9 @@ class MeetingDialog(QDialog):
         for signal in (self.date.dateChanged, self.convened_on.textChanged):
             signal.connect(self.update_notice)
         self.update_notice()
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # also from the notes, where Enter is a line
+            QShortcut(QKeySequence(keys), self, self.save)
+        self._as_opened = self._state()
         self.type.setFocus()
 
     def _build(self) -> None:
@@ -196,6 +200,26 @@ class MeetingDialog(QDialog):
             raise InvalidInputError(fill(self.tr(
                 "The %1 time “%2” is not a time: type it as 18:30 or 18 h 30."), which,
                 edit.text())) from None
+
+    def _state(self) -> tuple[object, ...]:
+        """What the form shows, field by field (a time or date half typed included)."""
+        return (self.type.currentData(), self.title.text(), self.date.text(),
+                self.start.text(), self.end.text(), self.place.text(),
+                self.facilitators.person_ids(), self.facilitators.lookup.text(),
+                self.secretaries.person_ids(), self.secretaries.lookup.text(),
+                self.convened_on.text(), self.method.currentText(), self.notes.toPlainText(),
+                self.cancelled.isChecked())
+
+    def has_changes(self) -> bool:
+        """Something was typed or chosen since the form opened."""
+        return self._state() != self._as_opened
+
+    def reject(self) -> None:
+        """*Annuler*, Échap or the window's cross: ask before losing what was typed."""
+        if self.saved_id is None and self.has_changes() and not ask.confirm_discard(
+                self, self.windowTitle()):
+            return
+        super().reject()
 
     def update_notice(self) -> None:
         """Show the notice warning for the dates typed (nothing while a date is incomplete)."""

@@ -251,9 +251,8 @@ class MemberDialog(QDialog):
 
     def reject(self) -> None:
         """*Annuler*, Échap or the window's cross: ask before losing what was typed."""
-        if self.saved_id is None and self.has_changes() and not ask.confirm(
-                self, self.windowTitle(),
-                self.tr("Close the form without saving your changes?")):
+        if self.saved_id is None and self.has_changes() and not ask.confirm_discard(
+                self, self.windowTitle()):
             return
         super().reject()
 
