@@ -4572,8 +4572,8 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
         <translation>Cahier des présences</translation>
     </message>
     <message>
-        <source>The workbook holds a summary, the members × meetings matrix and one sheet per meeting. Cancelled meetings are left out.</source>
-        <translation>Le classeur contient une synthèse, la matrice membres × réunions et une feuille par réunion. Les réunions annulées n'y figurent pas.</translation>
+        <source>The workbook holds a summary, the members × meetings matrix and one sheet per meeting held. Cancelled meetings and meetings still to come are left out.</source>
+        <translation>Le classeur contient une synthèse, la matrice membres × réunions et une feuille par réunion tenue. Les réunions annulées ou à venir n'y figurent pas.</translation>
     </message>
     <message>
         <source>All years</source>

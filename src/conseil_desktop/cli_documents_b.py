@@ -46,7 +46,8 @@ def add_documents_b_commands(
 
     attendance = export_subparsers.add_parser(
         "attendance", parents=[common],
-        help="classeur des présences (.xlsx) : synthèse, matrice, une feuille par réunion")
+        help="classeur des présences (.xlsx) des réunions déjà tenues : synthèse, matrice, "
+             "une feuille par réunion")
     attendance.add_argument("-o", "--output", type=Path, required=True,
                             help="fichier .xlsx à écrire")
     attendance.add_argument("--year", type=int, help="seulement les réunions de cette année")
@@ -125,7 +126,7 @@ def cmd_export_attendance(args: argparse.Namespace) -> int:
     if args.year is not None and not 1900 <= args.year <= 2200:
         raise InvalidInputError(f"Année invalide : {args.year}.")
     with open_readonly(_db_path(args)) as storage, storage.session_scope() as session:
-        data = attendance_data(session, args.year)  # refuses a year without meetings
+        data = attendance_data(session, args.year, today=date.today())  # refuses an empty one
     from conseil_desktop.export.xlsx.attendance import write_attendance_workbook
 
     write_attendance_workbook(output, data)

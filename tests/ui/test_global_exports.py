@@ -150,7 +150,7 @@ def test_only_cancelled_meetings_give_no_workbook(
         session.add(Meeting(type_code="pleniere", title="Annulée", date=date(2026, 1, 5),
                             cancelled=True))
     assert global_exports.export_attendance(parent, empty_database.session_scope) is None
-    assert "annulées ne comptent pas" in dialogs.named("show_info")[0][2]
+    assert "annulées ou à venir ne comptent pas" in dialogs.named("show_info")[0][2]
 
 
 def open_preview(qtbot: Any, parent: Any, database: Database) -> DocumentPreview:
@@ -260,9 +260,44 @@ def test_the_attendance_workbook_keeps_the_chosen_year(
     assert "2025" in names[0] and "2025" not in names[1]
 
 
+def test_the_workbook_years_and_meetings_are_those_held_with_invitees(
+        qtbot: Any, parent: Any, database: Database, dialogs: Dialogs, tmp_path: Path) -> None:
+    """Offered: the years of a meeting held by today that had invitees (not 2024, whose
+    meeting invited nobody; not 2027, still to come). The whole workbook leaves out
+    the meetings still to come, as ``export attendance`` does."""
+    fill_council(database)
+    with database.session_scope() as session:
+        sukru = session.query(Person).filter_by(last_name="Yılmaz").one()
+        nobody = Meeting(type_code="bureau", title="Bureau sans invités", date=date(2024, 2, 2))
+        december = Meeting(type_code="bureau", title="Bureau de décembre", date=date(2026, 12, 9))
+        next_year = Meeting(type_code="pleniere", title="Plénière 2027", date=date(2027, 1, 20))
+        session.add_all([nobody, december, next_year])
+        session.flush()
+        session.add_all([Attendance(meeting_id=m.id, person_id=sukru.id)
+                         for m in (december, next_year)])
+    offered: list[list[int]] = []
+
+    def every_year(_parent: Any, years: list[int], this_year: int) -> YearChoice:
+        offered.append(years)
+        assert this_year == 2026
+        return YearChoice(None)
+
+    target = tmp_path / "out" / "presences.xlsx"
+    target.parent.mkdir()
+    dialogs.answer("ask_save_path", target)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(global_exports, "ask_year", every_year)
+        worker = global_exports.export_attendance(parent, database.session_scope, today=TODAY)
+    assert offered == [[2026, 2025]]
+    sheets = [n for n in load_workbook(saved(qtbot, worker, target), read_only=True).sheetnames
+              if n[:4].isdigit()]
+    assert [n[:10] for n in sheets] == ["2024-02-02", "2025-03-12", "2026-11-25"]
+
+
 def test_cancelling_the_year_asks_nothing_more(qtbot: Any, parent: Any, database: Database,
                                                dialogs: Dialogs,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    fill_council(database)
     monkeypatch.setattr(global_exports, "ask_year", lambda *a: None)
     assert global_exports.export_attendance(parent, database.session_scope) is None
     assert dialogs.calls == []

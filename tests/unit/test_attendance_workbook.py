@@ -200,9 +200,34 @@ def test_fast_rows_sparse_rows(tmp_path: Path) -> None:
 
 def test_cli_attendance_of_a_year_without_meetings_is_refused(
         filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """As in the application: no empty workbook, a plain message and a non-zero exit."""
+    """As in the application: no empty workbook, a plain message and the exit code of
+    a bad argument (2), for a year long past or still to come."""
+    out = tmp_path / "presences.xlsx"
+    for year in ("1990", "2030"):
+        assert main(["export", "attendance", "--db", str(filled), "-o", str(out),
+                     "--year", year]) == 2
+        assert f"Aucune réunion tenue en {year}" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_cli_attendance_leaves_out_the_meetings_still_to_come(
+        filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """On 30 June 2026 the September plenary has no attendance yet: as in the
+    application, neither the year's workbook nor the whole one has it."""
+    from conseil_desktop import cli_documents_b
+
+    class Clock(date):
+        @classmethod
+        def today(cls) -> date:
+            return date(2026, 6, 30)
+
+    monkeypatch.setattr(cli_documents_b, "date", Clock)
     out = tmp_path / "presences.xlsx"
     assert main(["export", "attendance", "--db", str(filled), "-o", str(out),
-                 "--year", "1990"]) != 0
-    assert "Aucune réunion tenue en 1990" in capsys.readouterr().err
-    assert not out.exists()
+                 "--year", "2026"]) == 0
+    assert "2 réunions, 4 personnes" in capsys.readouterr().out
+    sheets = load_workbook(out, read_only=True).sheetnames
+    assert not [name for name in sheets if name.startswith("2026-09")]
+    assert main(["export", "attendance", "--db", str(filled), "-o", str(out)]) == 0
+    assert "3 réunions" in capsys.readouterr().out  # May 2025, March and June 2026

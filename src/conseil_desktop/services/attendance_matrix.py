@@ -157,13 +157,15 @@ _FETCHED, _GROUPED, _GATHERED = 35, 50, 90
 
 
 def attendance_workbook_data(session: Session, year: int | None,
-                             progress: OnProgress | None = None) -> AttendanceWorkbookData:
-    """Every meeting held in ``year`` (every meeting when None), with its invitees."""
+                             progress: OnProgress | None = None, *,
+                             until: date | None = None) -> AttendanceWorkbookData:
+    """Every meeting held in ``year`` (every meeting when None), with its invitees;
+    with ``until``, only those up to that day (later ones have no attendance yet)."""
     report(progress, Stage.READING, 0, 100)
-    meetings = _meetings(session, year)
+    meetings = _meetings(session, year, until)
     index = {m[0]: n for n, m in enumerate(meetings)}
     types = term_labels(session, VocabularyKind.MEETING_TYPE)
-    invitations = _invitations(session, year, progress, len(meetings))
+    invitations = _invitations(session, year, until, progress, len(meetings))
     per_meeting, members = _grouped(invitations, index, progress)
     rank = {person_id: n for n, person_id in enumerate(members)}  # the name order, folded once
     sheets = []
@@ -211,21 +213,26 @@ def _grouped(invitations: list[tuple], index: dict[int, int],  # type: ignore[ty
     return per_meeting, members
 
 
-def _period(year: int | None):  # type: ignore[no-untyped-def]
-    if year is None:
-        return Meeting.cancelled.is_(False)
-    return and_(Meeting.cancelled.is_(False), Meeting.date >= date(year, 1, 1),
-                Meeting.date <= date(year, 12, 31))
+def _period(year: int | None, until: date | None = None):  # type: ignore[no-untyped-def]
+    conditions = [Meeting.cancelled.is_(False)]
+    if year is not None:
+        conditions += [Meeting.date >= date(year, 1, 1), Meeting.date <= date(year, 12, 31)]
+    if until is not None:
+        conditions.append(Meeting.date <= until)
+    return and_(*conditions)
 
 
-def _meetings(session: Session, year: int | None) -> list[tuple]:  # type: ignore[type-arg]
+def _meetings(session: Session, year: int | None,
+              until: date | None) -> list[tuple]:  # type: ignore[type-arg]
     query = (select(Meeting.id, Meeting.date, Meeting.type_code, Meeting.title,
                     Meeting.start_time, Meeting.end_time, Meeting.place)
-             .where(_period(year)).order_by(Meeting.date, Meeting.start_time, Meeting.id))
+             .where(_period(year, until))
+             .order_by(Meeting.date, Meeting.start_time, Meeting.id))
     return raw_rows(session, query)
 
 
-def _invitations(session: Session, year: int | None, progress: OnProgress | None = None,
+def _invitations(session: Session, year: int | None, until: date | None,
+                 progress: OnProgress | None = None,
                  meetings: int = 0) -> list[tuple]:  # type: ignore[type-arg]
     holder = aliased(Person)
     query = (
@@ -238,7 +245,7 @@ def _invitations(session: Session, year: int | None, progress: OnProgress | None
         .outerjoin(Membership, Membership.person_id == Person.id)
         .outerjoin(Organisation, Organisation.id == Membership.organisation_id)
         .outerjoin(holder, holder.id == Attendance.proxy_holder_id)
-        .where(_period(year))
+        .where(_period(year, until))
     )
     if progress is None:
         return raw_rows(session, query)

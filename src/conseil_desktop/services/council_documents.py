@@ -16,8 +16,8 @@ from datetime import date
 from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
 
-from conseil_desktop.db.models import Meeting
-from conseil_desktop.errors import UserError
+from conseil_desktop.db.models import Attendance, Meeting
+from conseil_desktop.errors import InvalidInputError, UserError
 from conseil_desktop.progress import OnProgress
 from conseil_desktop.services import decision_register
 from conseil_desktop.services.attendance_matrix import (
@@ -33,8 +33,8 @@ NO_MEETING = ("La base ne contient encore aucune réunion : il n'y a rien à met
               "calendrier.")
 NO_OPEN_ACTION = ("Aucune action en cours : aucune décision non réalisée n'a à la fois un "
                   "responsable et une échéance.")
-NO_HELD_MEETING = ("La base ne contient aucune réunion tenue (les réunions annulées ne comptent "
-                   "pas) : le cahier des présences serait vide.")
+NO_HELD_MEETING = ("La base ne contient aucune réunion tenue avec des invités (les réunions "
+                   "annulées ou à venir ne comptent pas) : le cahier des présences serait vide.")
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,15 @@ def require_meetings(session: Session) -> None:
         raise UserError(NO_MEETING)
 
 
-def held_years(session: Session) -> list[int]:
-    """The years the attendance workbook can cover (UserError when there is none)."""
-    years = meeting_years(session)
+def held_years(session: Session, today: date) -> list[int]:
+    """The years the attendance workbook can cover, newest first: those with a
+    meeting held (not cancelled, not after ``today``) that had invitees. UserError
+    when there is none."""
+    year = extract("year", Meeting.date)
+    query = (select(year).distinct()
+             .where(Meeting.cancelled.is_(False), Meeting.date <= today,
+                    select(Attendance.id).where(Attendance.meeting_id == Meeting.id).exists()))
+    years = sorted((int(y) for y in session.scalars(query) if y is not None), reverse=True)
     if not years:
         raise UserError(NO_HELD_MEETING)
     return years
@@ -89,13 +95,17 @@ def open_actions_register(session: Session, today: date) -> RegisterData:
                         get_settings(session).council_name)
 
 
-def attendance_data(session: Session, year: int | None,
-                    progress: OnProgress | None = None) -> AttendanceWorkbookData:
-    """The attendance workbook's data for ``year`` (every year when None)."""
-    data = attendance_workbook_data(session, year, progress)
-    if not data.meetings:
+def attendance_data(session: Session, year: int | None, progress: OnProgress | None = None,
+                    *, today: date) -> AttendanceWorkbookData:
+    """The attendance workbook's data for ``year`` (every year when None): the meetings
+    held up to ``today`` (later ones have no attendance yet). Refused when no such
+    meeting had invitees: a year asked for is then a bad choice (InvalidInputError)."""
+    data = attendance_workbook_data(session, year, progress, until=today)
+    if not data.members:  # no meeting, or nobody invited to any
         if year is None:
             raise UserError(NO_HELD_MEETING)
-        raise UserError(f"Aucune réunion tenue en {year} : le cahier des présences de cette "
-                        "année serait vide. Choisissez une autre année.")
+        raise InvalidInputError(
+            f"Aucune réunion tenue en {year} avec des invités (les réunions annulées ou à "
+            "venir ne comptent pas) : le cahier des présences de cette année serait vide. "
+            "Choisissez une autre année.")
     return data

@@ -168,12 +168,13 @@ ATTENDANCE_BANDS = {
 }
 
 
-def attendance_request(session_scope: SessionScope, year: int | None) -> DocumentRequest:
+def attendance_request(session_scope: SessionScope, year: int | None,
+                       today: dt.date) -> DocumentRequest:
     def build(path: Path, _fmt: str, progress: Progress) -> None:
         progress.step(0, _reading())
         hook = progress.hook(ATTENDANCE_BANDS)  # the bar moves; a cancel stops at once
         with session_scope() as session:
-            data = council_documents.attendance_data(session, year, hook)
+            data = council_documents.attendance_data(session, year, hook, today=today)
         from conseil_desktop.export.xlsx.attendance import write_attendance_workbook
 
         write_attendance_workbook(path, data, hook)
@@ -187,16 +188,21 @@ def attendance_request(session_scope: SessionScope, year: int | None) -> Documen
         suggested_name=name, formats=("xlsx",), build=build)
 
 
-def export_attendance(parent: QWidget, session_scope: SessionScope) -> Worker | None:
+def export_attendance(parent: QWidget, session_scope: SessionScope,
+                      today: dt.date | None = None) -> Worker | None:
+    """The years offered are those with a meeting held (up to today) that had invitees;
+    the workbook, of one year or all, leaves out the meetings still to come."""
+    today = today or dt.date.today()
     title = QCoreApplication.translate("GlobalExports", "Attendance workbook")
     years: list[int] = []
     if not _allowed(parent, title, session_scope,
-                    lambda s: years.extend(council_documents.held_years(s))):
+                    lambda s: years.extend(council_documents.held_years(s, today))):
         return None
-    choice = ask_year(parent, years, dt.date.today().year)
+    choice = ask_year(parent, years, today.year)
     if choice is None:
         return None
-    return save_document(parent, attendance_request(session_scope, choice.year), ("xlsx",))
+    return save_document(parent, attendance_request(session_scope, choice.year, today),
+                         ("xlsx",))
 
 
 def ask_year(parent: QWidget, years: list[int], this_year: int) -> YearChoice | None:
@@ -215,7 +221,7 @@ class YearDialog(QDialog):
         self.setWindowTitle(self.tr("Attendance workbook"))
         intro = QLabel(self.tr(
             "The workbook holds a summary, the members × meetings matrix and one sheet per "
-            "meeting. Cancelled meetings are left out."), self)
+            "meeting held. Cancelled meetings and meetings still to come are left out."), self)
         intro.setWordWrap(True)
         self.years = QComboBox(self)
         self.years.addItem(self.tr("All years"), None)
