@@ -88,7 +88,7 @@ def test_one_letter_per_invitee(meeting: tuple[MeetingSnapshot, dict[int, Postal
         assert "1. Approbation du compte rendu précédent" in page
         assert "Conseil citoyen des Hauts-de-Belleville" in page
         assert "12 rue des Lilas" in page  # the sender
-        assert "Le lundi 2 novembre 2026" in page
+        assert "Paris, le 2 novembre 2026" in page  # the council's city, as letters do
         assert "Page " not in page  # letters to different people are not numbered
         assert EMAIL_DOMAIN not in page and not any(p in page for p in PHONES)
     everything = " ".join("\n".join(texts).replace("-\n", "-").split())
@@ -209,3 +209,23 @@ def test_cli(storage: Storage, db_path: Path, tmp_path: Path,
         assert export(verb, "--meeting", str(meeting_id), "-o", str(tmp_path / "x.xlsx")) == 2
         assert "choisissez un fichier .pdf" in capsys.readouterr().err
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_the_date_line_names_the_councils_city(
+        meeting: tuple[MeetingSnapshot, dict[int, PostalAddress], str], tmp_path: Path) -> None:
+    """« Toulouse, le 2 novembre 2026 », the city taken from the council's postal address
+    in the settings; with no city there, « Le lundi 2 novembre 2026 » as before."""
+    from conseil_desktop.export.pdf.convocation import address_city
+
+    snapshot, addresses, _sender = meeting
+    for sender, line in (("Mairie annexe\n31040 TOULOUSE CEDEX 9", "Toulouse, le 2 novembre 2026"),
+                         ("", "Le lundi 2 novembre 2026"),
+                         ("Maison de quartier\n12 rue des Lilas", "Le lundi 2 novembre 2026")):
+        out = tmp_path / "convocations.pdf"
+        write_convocations(out, snapshot, addresses, sender_address=sender, today=TODAY)
+        first = read_pdf(out)[1][0]
+        assert line in first, (sender, first[:300])
+    assert address_city("Centre social\n43000 LE PUY-EN-VELAY") == "Le Puy-en-Velay"
+    assert address_city("59650 VILLENEUVE-D'ASCQ") == "Villeneuve-d'Ascq"
+    assert address_city("BP 12\n13 002 Marseille") == "Marseille"
+    assert address_city("3 rue de la Paix\nSaint-Denis") == ""

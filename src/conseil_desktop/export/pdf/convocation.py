@@ -10,6 +10,7 @@ to a different person.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -148,7 +149,7 @@ class Letter(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         if names_its_body(s):
             meeting = f"«\u00a0{s.title}\u00a0»"
         story: list[Flowable] = [
-            text(f"Le {fmt_date_words(s.convened_on or self.today)}", st.body_right),
+            text(date_line(self.sender_address, s.convened_on or self.today), st.body_right),
             Spacer(1, 3 * mm),
             text(f"Objet : convocation — {s.type_label} du {when}", st.cell_bold),
             Spacer(1, 3 * mm),
@@ -228,3 +229,40 @@ def _place(canvas: object, flowables: list[Flowable], x: float, top: float,
         y -= height
         flowable.drawOn(canvas, x, y)
         y -= flowable.getSpaceAfter()
+
+
+def date_line(sender_address: str, day: date) -> str:
+    """« Toulouse, le 2 novembre 2026 » when the council's address names its city,
+    else « Le lundi 2 novembre 2026 »."""
+    city = address_city(sender_address)
+    if not city:
+        return f"Le {fmt_date_words(day)}"
+    return f"{city}, le {fmt_date_words(day).partition(' ')[2]}"  # no weekday after a city
+
+
+_POSTCODE_LINE = re.compile(r"^\s*(?:F-?\s*)?\d{2}\s?\d{3}\s+(?P<city>\S.*?)\s*$")
+_CEDEX = re.compile(r"[\s,]+cedex(?:\s+\d+)?$", re.IGNORECASE)
+_SMALL_WORDS = {"au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les",
+                "lès", "lez", "sous", "sur"}
+
+
+def address_city(address: str) -> str:
+    """The city of a French postal address: the words after the postcode on the last
+    line that starts with one (« 31000 Toulouse »; « 31040 TOULOUSE CEDEX 9 » gives
+    « Toulouse »), or "" when no line does."""
+    for line in reversed(address.splitlines()):
+        match = _POSTCODE_LINE.match(line)
+        if match:
+            city = _CEDEX.sub("", match["city"]).strip(" ,")
+            return _proper_case(city) if city.isupper() else city
+    return ""
+
+
+def _proper_case(city: str) -> str:
+    """« LE PUY-EN-VELAY » as « Le Puy-en-Velay », « VILLENEUVE-D'ASCQ » as
+    « Villeneuve-d'Ascq »: capitals are for the envelope, not the date line."""
+    words = re.split(r"([\s'’-]+)", city.lower())
+    for n, word in enumerate(words):
+        if n % 2 == 0 and word and (n == 0 or word not in _SMALL_WORDS):
+            words[n] = word[0].upper() + word[1:]
+    return "".join(words)
