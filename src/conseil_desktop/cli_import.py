@@ -106,7 +106,7 @@ def _import(args: argparse.Namespace, rows: PreparedRows) -> int:
             result = apply_import(session, plan, path)
     finally:
         storage.close()
-    _report(result.summary(), plan)
+    _report(result.done_summary(), plan)  # the same four counts, in the past tense
     print(SAVED_NOTE if result.changed_anything else NOTHING_NOTE)
     if result.changed_anything and (
         result.import_id is None or not undo_available(path, result.import_id)

@@ -62,14 +62,14 @@ def test_import_then_again_then_undo(db_path: Path, capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "import", "members", source, "--db", str(db_path))
     assert code == 0
     assert out.splitlines() == [
-        "3 à créer, 0 à mettre à jour, 0 inchangé, 0 en erreur",
+        "3 créés, 0 mis à jour, 0 inchangé, 0 en erreur",
         ("Colonnes ignorées : « Nationalité » (donnée interdite : nationalité, origine, "
          "religion, santé, opinions… ne sont jamais enregistrées), « Remarques » "
          "(titre non reconnu)."),
         "Import enregistré.",
     ]
     code, out, _ = run(capsys, "import", "members", source, "--db", str(db_path))
-    summary = "0 à créer, 0 à mettre à jour, 3 inchangés, 0 en erreur"
+    summary = "0 créé, 0 mis à jour, 3 inchangés, 0 en erreur"
     assert (code, out.splitlines()[0]) == (0, summary)
     assert "Import enregistré." not in out  # nothing was: the undo is still the first import
     assert out.splitlines()[-1].startswith("Rien à enregistrer : les membres du fichier étaient")
@@ -87,7 +87,7 @@ def test_rows_in_error_are_listed_and_skipped(
                          "--db", str(db_path))
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "4 à créer, 0 à mettre à jour, 0 inchangé, 1 en erreur",
+        "4 créés, 0 mis à jour, 0 inchangé, 1 en erreur",
         "  ligne 3 : nom manquant ; courriel invalide (anonyme@)",
         "  ligne 4 : date d'adhésion illisible (31/02/2024), non reprise",
         ("  ligne 5 : date de naissance dans le futur (12/12/2099), non reprise ; "
