@@ -21,14 +21,14 @@ def setup_logging(level: int = logging.INFO) -> None:
                 return
             root.removeHandler(handler)
             handler.close()
-    handler: logging.Handler = logging.NullHandler()
+    added: logging.Handler = logging.NullHandler()
     if target is not None:
         try:
-            handler = logging.handlers.RotatingFileHandler(
+            added = logging.handlers.RotatingFileHandler(
                 target, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
         except OSError:
             pass  # the NullHandler: logging must not stop the application
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler._conseil = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
+    added.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    added._conseil = True  # type: ignore[attr-defined]
+    root.addHandler(added)
     root.setLevel(level)

@@ -118,7 +118,7 @@ def _anonymise(session: Session, people: list[Person], today: date) -> None:
         session.execute(update(AgendaItem).where(AgendaItem.presenter_person_id.in_(chunk))
                         .values(presenter_name="").execution_options(synchronize_session=False))
     _scrub_free_text(session, replacements)
-    database = session.get_bind().url.database
+    database = session.get_bind().engine.url.database
     if database:  # the last import's undo record holds their former details too
         from conseil_desktop.services.importing.undo_record import forget_people, on_commit
 
