@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from conseil_desktop.db.models import (
@@ -474,6 +475,55 @@ def test_decision_counts_over_the_attendance_are_warned(
     page.page_actions.add_decision()
     assert page.item_panel.decisions.item(0, 1).text() == \
         "Vote : pour 0, contre 0, abstention 0, blanc ou nul 0"
+
+
+
+def test_decision_form_closes_up_when_the_count_warning_goes(qtbot: Any) -> None:
+    """The warning's room was left empty once the counts were right again: the form kept
+    its height, and the gap spread between the vote mode and the counts."""
+    def check(value: DecisionInput) -> str | None:
+        return "Trop de voix." if (value.votes_for or 0) > 10 else None
+
+    dialog = DecisionDialog(lambda _text: [], lambda _text: [], check)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    counts, owner = dialog.votes["votes_for"], dialog.owner
+
+    def layout() -> tuple[int, int, int]:
+        QApplication.processEvents()
+        dialog.layout().activate()
+        return dialog.height(), counts.y(), owner.y() - counts.geometry().bottom()
+
+    before = layout()
+    counts.setValue(12)
+    assert dialog.warning.isVisible()
+    height, _y, gap = layout()
+    assert height > before[0] and gap > before[2]  # the warning takes room
+    counts.setValue(5)
+    assert dialog.warning.isHidden()
+    assert layout() == before
+
+
+
+def test_meeting_form_closes_up_when_the_notice_warning_goes(
+        qtbot: Any, database: Database, dialogs: Dialogs) -> None:
+    dialog = MeetingDialog(database.session_scope)
+    qtbot.addWidget(dialog)
+    dialog.date.set_date(dt.date(2027, 9, 10))
+    dialogs.answer("confirm", True)  # when the test closes the form: lose what was typed
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    natural = dialog.height()
+    dialog.convened_on.setText("05/09/2027")  # 5 days before: too late
+    assert dialog.notice.isVisible()
+    QApplication.processEvents()
+    assert dialog.height() > natural
+    dialog.convened_on.setText("01/08/2027")
+    assert dialog.notice.isHidden()
+    QApplication.processEvents()
+    assert dialog.height() == natural
 
 
 def test_invitations_show_the_counts(

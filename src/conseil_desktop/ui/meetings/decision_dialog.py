@@ -28,7 +28,7 @@ from conseil_desktop.errors import InvalidInputError
 from conseil_desktop.services.labels import VOTE_MODE
 from conseil_desktop.services.project_choices import Pick
 from conseil_desktop.ui.dialogs import ask, errors
-from conseil_desktop.ui.meetings.widgets import keep_enter
+from conseil_desktop.ui.meetings.widgets import keep_enter, show_note
 from conseil_desktop.ui.projects.form_pages import read_date
 from conseil_desktop.ui.projects.lookup import LookupEdit, Search
 from conseil_desktop.ui.widgets.optional_inputs import OptionalDateEdit
@@ -201,8 +201,7 @@ class DecisionDialog(QDialog):
             probe = DecisionInput("-", VoteMode.VOTE, counts[0], counts[1], counts[2], counts[3],
                                   None, None, "", None)
             warning = self._check(probe)
-        self.warning.setText(warning or "")
-        self.warning.setVisible(bool(warning))
+        show_note(self.warning, warning)
 
     def save(self) -> None:
         try:

@@ -37,7 +37,12 @@ from conseil_desktop.services.meetings import MeetingData
 from conseil_desktop.services.project_choices import Pick
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.i18n import fill
-from conseil_desktop.ui.meetings.widgets import DateEdit, PeopleList, TimeEdit
+from conseil_desktop.ui.meetings.widgets import (
+    DateEdit,
+    PeopleList,
+    TimeEdit,
+    show_note,
+)
 from conseil_desktop.ui.projects.form_pages import read_date, select_code
 from conseil_desktop.ui.widgets.optional_inputs import OptionalDateEdit
 
@@ -231,8 +236,7 @@ class MeetingDialog(QDialog):
         if data is not None and data.convened_on is not None:
             with self._session_scope() as session:
                 warning = meetings.notice_warning(session, data)
-        self.notice.setText(warning or "")
-        self.notice.setVisible(bool(warning))
+        show_note(self.notice, warning)
 
     def save(self) -> None:
         """Save and close; on a problem, say what is wrong and stay open."""

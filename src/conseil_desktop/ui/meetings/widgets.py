@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -52,6 +53,22 @@ def resize_to_fit(window: QWidget, preferred: QSize, parent: QWidget | None) -> 
         or QGuiApplication.primaryScreen()
     window.resize(fitted_size(preferred, screen.availableGeometry().size())
                   if screen is not None else preferred)
+
+
+def show_note(label: QLabel, text: str | None) -> None:
+    """Show ``text`` in a form's warning line, or hide the line; once hidden, the form
+    gives its room back (it grew to show the line, then kept that height, spread as
+    gaps between the rows)."""
+    was_shown = label.isVisibleTo(label.window())
+    label.setText(text or "")
+    label.setVisible(bool(text))
+    form = label.window()
+    if not was_shown or text or not form.isVisible() or form.layout() is None:
+        return
+    form.layout().activate()  # the layout lets the form grow, never shrinks it
+    natural = form.sizeHint().height()
+    if form.height() > natural:
+        form.resize(form.width(), natural)
 
 
 class _EnterStaysHere(QObject):
