@@ -273,6 +273,24 @@ def test_pdf_is_paginated_in_fixed_pages(tmp_path: Path) -> None:
     assert all(f"Page {n} / {len(texts)}" in t for n, t in enumerate(texts, start=1))
 
 
+def test_pdf_page_writes_its_rows_as_one_text_object(tmp_path: Path) -> None:
+    """A page's rows are one text object, not one per line of every cell (what made
+    100,000 members take 25 s): the second page holds the grid's and the footer's two
+    (footer, "Page X / Y"); its rows are still read apart, cell by cell."""
+    column = choose_columns(["last_name", "first_name", "joined_on"])
+    rows = [(f"Nom {n}", f"Prénom {n}", date(2026, 1, 1)) for n in range(200)]
+    out = tmp_path / "long.pdf"
+    export_members(MemberTable(column, rows), out, council_name="Conseil", today=TODAY)
+    reader, texts = pdf_pages(out)
+    content = reader.pages[1].get_contents()
+    assert content is not None
+    assert content.get_data().count(b"BT") == 3
+    lines = texts[1].splitlines()
+    first = next(n for n in range(200) if f"Nom {n}" in lines)
+    assert lines[lines.index(f"Nom {first}") + 1] == f"Prénom {first}"
+    assert "Nom" in lines and "Prénom" in lines  # the header row on every page
+
+
 # --- command line ---------------------------------------------------------------------------
 
 

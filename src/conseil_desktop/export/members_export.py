@@ -5,9 +5,10 @@
 * CSV: what a French spreadsheet opens directly: UTF-8 with a BOM, ``;`` between
   values, CRLF line ends, dates as 25/11/2026, text neutralised;
 * PDF: landscape A4, DejaVu embedded, the header row and "Page X / Y" on every
-  page. The rows are laid out here, one table per page with fixed row heights
+  page. The rows are laid out here, a page at a time with fixed row heights
   (the lines of each cell measured once), so that 100,000 members cost time in
-  proportion, never one giant table that reportlab splits again and again.
+  proportion, never one giant table that reportlab splits again and again; each
+  page is drawn as a reportlab Table would draw it, its text in one text object.
 
 Phone numbers and e-mail addresses appear only if their columns were asked
 for (see :func:`~conseil_desktop.services.member_rows.choose_columns`).
@@ -23,7 +24,7 @@ import csv
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -175,8 +176,7 @@ def write_members_pdf(table: MemberTable, path: Path, *, council_name: str, toda
     for number, page in enumerate(pages):
         if number:
             story.append(PageBreak())
-        story.append(_lazy_table(partial(_page_table, header, page, widths,
-                                         layout.height(header))))
+        story.append(_page_grid(header, page, widths, layout.height(header)))
     footer = f"{council_name} — {TITLE} — éditée le {fmt_date(today)}"
     total = max(1, len(pages))
     doc = SimpleDocTemplate(
@@ -322,38 +322,19 @@ def _paginate(table: MemberTable, layout: _Layout, header_height: float,
     return pages
 
 
-def _lazy_table(make: Callable[[], Flowable]) -> Flowable:
-    """A page's table, made when it is laid out and dropped once drawn: thousands of
-    tables made beforehand would hold a style object for every one of a million cells."""
-    from reportlab.platypus import Flowable
-
-    class LazyTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
-        def __init__(self) -> None:
-            super().__init__()
-            self._table: Flowable | None = None
-
-        def _made(self) -> Flowable:
-            if self._table is None:
-                self._table = make()
-            return self._table
-
-        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-            return self._made().wrap(available_width, available_height)  # type: ignore[no-any-return]
-
-        def split(self, available_width: float, available_height: float) -> list[Flowable]:
-            return self._made().split(available_width, available_height)  # type: ignore[no-any-return]
-
-        def draw(self) -> None:
-            self._made().drawOn(self.canv, 0, 0)
-            self._table = None
-
-    return LazyTable()
+def _page_grid(header: list[str], page: _Page, widths: list[float],
+               header_height: float) -> Flowable:
+    """A page of the register, drawn as a reportlab Table with these cells and styles
+    would draw it (the header row shaded, striped rows, thin rules, text at the top of
+    each cell), but with one text object for the whole page: the Table's per-cell
+    styles and one text object per line took most of the time of a 3,000-page list."""
+    return _grid_class()(header, page, widths, header_height)
 
 
-def _page_table(header: list[str], page: _Page, widths: list[float],
-                header_height: float) -> Flowable:
+@cache
+def _grid_class() -> type[Flowable]:
     from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import Flowable
 
     from conseil_desktop.export import fonts
     from conseil_desktop.export.pdf.layout import (
@@ -364,23 +345,69 @@ def _page_table(header: list[str], page: _Page, widths: list[float],
         STRIPE_FILL,
     )
 
-    table = Table([header, *page.rows], colWidths=widths,
-                  rowHeights=[header_height, *page.heights], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), fonts.CONDENSED, _FONT_SIZE, _LEADING),
-        ("FONT", (0, 0), (-1, 0), fonts.CONDENSED_BOLD, _FONT_SIZE, _LEADING),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), _PAD_X),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_X),
-        ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE_FILL]),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-    ]))
-    return table
+    class PageGrid(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+        def __init__(self, header: list[str], page: _Page, widths: list[float],
+                     header_height: float) -> None:
+            super().__init__()
+            self._rows = [header, *page.rows]
+            self._heights = [header_height, *page.heights]
+            self._columns = [0.0]
+            for w in widths:
+                self._columns.append(self._columns[-1] + w)
+            self.width, self.height = self._columns[-1], sum(self._heights)
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return self.width, self.height
+
+        def draw(self) -> None:
+            canvas, width = self.canv, self.width
+            tops = [self.height]
+            for h in self._heights:
+                tops.append(tops[-1] - h)
+            canvas.saveState()
+            canvas.setFillColor(HEADER_FILL)
+            canvas.rect(0, tops[0], width, -self._heights[0], stroke=0, fill=1)
+            # White rows are painted too, as the Table did: a viewer smooths text
+            # drawn over a painted row a little differently from text on bare paper.
+            for row in range(1, len(self._rows)):
+                canvas.setFillColor(STRIPE_FILL if row % 2 == 0 else colors.white)
+                canvas.rect(0, tops[row], width, -self._heights[row], stroke=0, fill=1)
+            self._draw_text(tops)
+            canvas.saveState()
+            canvas.setLineCap(1)
+            canvas.setLineJoin(1)
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.25)
+            for y in tops[2:]:
+                canvas.line(0, y, width, y)
+            canvas.setStrokeColor(ACCENT)
+            canvas.setLineWidth(0.8)
+            canvas.line(0, tops[1], width, tops[1])
+            canvas.restoreState()
+            canvas.restoreState()
+
+        def _draw_text(self, tops: list[float]) -> None:
+            text = self.canv.beginText()
+            text.setFillColor(INK)
+            lefts = [x + _PAD_X for x in self._columns[:-1]]
+            for number, (cells, top) in enumerate(zip(self._rows, tops, strict=False)):
+                if number < 2:  # the header in bold, then the rows
+                    text.setFont(fonts.CONDENSED_BOLD if number == 0 else fonts.CONDENSED,
+                                 _FONT_SIZE, _LEADING)
+                first = top - _PAD_TOP - _FONT_SIZE
+                for x, cell in zip(lefts, cells, strict=True):
+                    if not cell:
+                        continue
+                    y = first
+                    for line in cell.split("\n"):
+                        text.setTextOrigin(x, y)
+                        # Each line ends with T* (next line), as drawString's do: text tools
+                        # read a row's cells apart. textOut would also measure every line.
+                        text._textOut(line, 1)
+                        y -= _LEADING
+            self.canv.drawText(text)
+
+    return PageGrid
 
 
 def _saving_canvas(progress: OnProgress | None) -> Any:
