@@ -63,9 +63,10 @@ def show_note(label: QLabel, text: str | None) -> None:
     label.setText(text or "")
     label.setVisible(bool(text))
     form = label.window()
-    if not was_shown or text or not form.isVisible() or form.layout() is None:
+    layout = form.layout()
+    if not was_shown or text or not form.isVisible() or layout is None:
         return
-    form.layout().activate()  # the layout lets the form grow, never shrinks it
+    layout.activate()  # the layout lets the form grow, never shrinks it
     natural = form.sizeHint().height()
     if form.height() > natural:
         form.resize(form.width(), natural)
