@@ -132,3 +132,36 @@ def test_a_read_only_folder_is_a_message_not_a_crash(
     thread.deleteLater()
     qtbot.waitUntil(lambda: bool(heard))
     assert heard != ["crash"] and len(heard) == 1
+
+
+def test_cancel_while_the_pdf_is_written_stops_it_and_leaves_no_file(
+        qtbot, database: Database, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Annuler pressed while the pages are laid out: the writer's hook hears it at the
+    next page, nothing is written, no success is announced."""
+    from conseil_desktop.export import projects_export
+
+    target = folder / "projets.pdf"
+    thread = ExportThread(database.session_scope, target, None)
+    pages_seen: list[tuple[str, int]] = []
+    laid_out = projects_export.report
+
+    def spy(progress: object, stage: object, done: int, total: int) -> None:
+        pages_seen.append((str(stage), done))
+        if len(pages_seen) == 2:  # the first fiche's page is being laid out
+            thread.requestInterruption()
+        laid_out(progress, stage, done, total)  # type: ignore[arg-type]
+
+    heard: list[object] = []
+    thread.succeeded.connect(lambda *args: heard.append(args))
+    thread.failed.connect(heard.append)
+    thread.crashed.connect(lambda: heard.append("crash"))
+    labels: list[str] = []
+    thread.progressed.connect(lambda _value, text: labels.append(text))
+    monkeypatch.setattr(projects_export, "report", spy)
+    with qtbot.waitSignal(thread.finished, timeout=20_000):
+        thread.start()
+    thread.wait()
+    thread.deleteLater()
+    assert pages_seen == [("Stage.PAGES", 0), ("Stage.PAGES", 1)]  # stopped at the first fiche
+    assert heard == [] and list(folder.iterdir()) == []
+    qtbot.waitUntil(lambda: any(text.startswith("Page ") for text in labels))

@@ -183,7 +183,7 @@ def test_failed_export_leaves_no_file(filled: Path, tmp_path: Path,
     out = folder / "projets.xlsx"
     out.write_bytes(b"previous export")
 
-    def broken(book: object, path: Path) -> None:
+    def broken(book: object, path: Path, progress: object = None) -> None:
         path.write_bytes(b"half a spreadsheet")
         raise OSError(28, "No space left on device")
 

@@ -29,6 +29,8 @@ from reportlab.platypus import (
 )
 
 from conseil_desktop.export import fonts
+from conseil_desktop.export.pdf.plain_text import plain_paragraph
+from conseil_desktop.progress import OnProgress, Stage, report
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -86,7 +88,7 @@ def make_styles() -> Styles:
 
 def text(value: object, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text: markup characters escaped, line breaks kept."""
-    return Paragraph(escape(str(value)).replace("\n", "<br/>"), style)
+    return plain_paragraph(str(value), style)
 
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
@@ -172,8 +174,12 @@ def one_page(content: list[Flowable]) -> list[Flowable]:
             PageBreak()]
 
 
-def build_pdf(path: Path, story: list[Flowable], *, title: str, footer: str) -> None:
-    """Write an A4 PDF whose every page carries ``footer`` and "page X / Y"."""
+def build_pdf(path: Path, story: list[Flowable], *, title: str, footer: str,
+              progress: OnProgress | None = None) -> None:
+    """Write an A4 PDF whose every page carries ``footer`` and "page X / Y".
+
+    ``progress`` hears :attr:`Stage.SAVING` for each page whose footer is drawn once
+    all are laid out; a cancel it raises stops there (the caller removes the file)."""
     fonts.register_fonts()
     while story and isinstance(story[-1], PageBreak):
         story = story[:-1]  # no blank last page
@@ -184,15 +190,17 @@ def build_pdf(path: Path, story: list[Flowable], *, title: str, footer: str) -> 
         # Otherwise every page refers to a Helvetica that is not embedded.
         initialFontName=fonts.REGULAR, initialFontSize=10,
     )
-    doc.build(story, canvasmaker=partial(_NumberedCanvas, footer=footer))
+    doc.build(story, canvasmaker=partial(_NumberedCanvas, footer=footer, progress=progress))
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
     """Keeps every page until the end, to print the total number of pages."""
 
-    def __init__(self, *args: Any, footer: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, footer: str, progress: OnProgress | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._progress = progress
         self._page_states: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -201,7 +209,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hi
 
     def save(self) -> None:
         total = len(self._page_states)
-        for state in self._page_states:
+        for number, state in enumerate(self._page_states):
+            report(self._progress, Stage.SAVING, number, total)
             self.__dict__.update(state)
             self._draw_footer(total)
             super().showPage()

@@ -47,12 +47,16 @@ def new_workbook() -> Workbook:
 
 
 def add_sheet(
-    workbook: Workbook, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]]
+    workbook: Workbook, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]],
+    written: Callable[[int], None] | None = None,
 ) -> None:
-    """Append a sheet; a row's values follow ``columns`` (cents for money columns)."""
+    """Append a sheet; a row's values follow ``columns`` (cents for money columns).
+    ``written`` (if given) hears the number of rows written every 1,000 rows."""
     sheet = start_sheet(workbook, title, columns, len(rows))
     writers = [_WRITERS[column.kind] for column in columns]
-    for row in rows:
+    for number, row in enumerate(rows):
+        if written is not None and number % 1000 == 0:
+            written(number)
         sheet.append([write(sheet, value) for write, value in zip(writers, row, strict=True)])
 
 

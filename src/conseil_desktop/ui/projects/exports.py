@@ -4,12 +4,15 @@ by :mod:`conseil_desktop.export.projects_export` in a worker thread.
 The worker opens its own session, reports its steps, and writes to a hidden
 file beside the target, renamed only when the user has not cancelled: a
 cancelled or failed export leaves no file, and never spoils an older one.
+The writer is given a progress hook (``conseil_desktop.progress``) that names
+the page or sheet being written and stops it as soon as *Annuler* is pressed.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import time
 import uuid
 from collections.abc import Callable
 from contextlib import AbstractContextManager, suppress
@@ -29,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from conseil_desktop import paths
 from conseil_desktop.errors import UserError
+from conseil_desktop.progress import Cancelled, Stage
 from conseil_desktop.ui.dialogs import ask, errors
 from conseil_desktop.ui.documents.folders import last_folder, remember_folder
 from conseil_desktop.ui.i18n import fill
@@ -38,6 +42,10 @@ log = logging.getLogger(__name__)
 SessionScope = Callable[[], AbstractContextManager[Session]]
 SHOW_PROGRESS_AFTER_MS = 500
 STEPS = 3  # read, write, done
+FINE = 100  # bar positions within a step
+REPORT_EVERY = 0.05  # seconds between two labels sent by the writer's hook
+# Where each stage of the writer moves the bar within the "write" step.
+BANDS = {Stage.PAGES: (1.0, 1.85), Stage.SHEETS: (1.0, 1.7), Stage.SAVING: (1.85, 2.0)}
 
 
 class ExportThread(QThread):
@@ -54,6 +62,24 @@ class ExportThread(QThread):
         self._session_scope = session_scope
         self.target = target
         self.year = year
+        self._last_report: tuple[Stage | None, float] = (None, 0.0)
+
+    def _hook(self, stage: Stage, done: int, total: int) -> None:
+        """The writer's progress hook: stops it on a cancel, and tells the dialog (at most
+        every 50 ms) which page or sheet is being written."""
+        from conseil_desktop.ui.stages import stage_text
+
+        if self.isInterruptionRequested():
+            raise Cancelled
+        now = time.monotonic()
+        last_stage, last_time = self._last_report
+        if stage is last_stage and now - last_time < REPORT_EVERY and done < total:
+            return
+        self._last_report = (stage, now)
+        start, end = BANDS.get(stage, (1.0, 1.0))
+        share = min(1.0, done / total) if total > 0 else 0.0
+        self.progressed.emit(int((start + (end - start) * share) * FINE),
+                             stage_text(stage, done, total))
 
     def run(self) -> None:
         # Same extension, so that the exporter picks the format; hidden and unique.
@@ -61,6 +87,8 @@ class ExportThread(QThread):
             f".{self.target.stem}.{uuid.uuid4().hex[:8]}.partial{self.target.suffix}")
         try:
             count = self._export(partial)
+        except Cancelled:
+            pass  # the file is removed below; nobody waits for a message
         except UserError as exc:
             self.failed.emit(exc.message)
         except Exception:
@@ -85,8 +113,9 @@ class ExportThread(QThread):
             council_name = get_settings(session).council_name
         if self.isInterruptionRequested():
             return None
-        self.progressed.emit(1, self.tr("Writing the file…"))
-        export_projects(book, partial, council_name=council_name, today=date.today())
+        self.progressed.emit(FINE, self.tr("Writing the file…"))
+        export_projects(book, partial, council_name=council_name, today=date.today(),
+                        progress=self._hook)
         if self.isInterruptionRequested():
             return None
         try:
@@ -94,7 +123,7 @@ class ExportThread(QThread):
         except OSError as exc:
             raise UserError(fill(self.tr("Cannot write “%1”: %2."), self.target,
                                  exc.strerror or exc)) from exc
-        self.progressed.emit(2, "")
+        self.progressed.emit((STEPS - 1) * FINE, "")
         return len(book.projects)
 
 
@@ -157,7 +186,7 @@ class ProjectExports(QObject):
     def _start(self, target: Path, year: int | None) -> None:
         self.worker = ExportThread(self._session_scope, target, year, self)
         progress = QProgressDialog(self.tr("Exporting the project portfolio…"),
-                                   self.tr("Cancel"), 0, STEPS - 1, self._widget)
+                                   self.tr("Cancel"), 0, (STEPS - 1) * FINE, self._widget)
         progress.setWindowTitle(self.tr("Export"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
