@@ -11,7 +11,7 @@ sys.path.insert(0, str(HERE))
 
 for script in ("build_large_db.py", "startup.py", "projects_contacts.py", "import_members.py",
                "members_export.py", "members_list.py", "documents_b.py", "documents_signin.py",
-               "meetings.py", "checkin.py"):
+               "meetings.py", "checkin.py", "long_pdfs.py"):
     print(f"== {script}")
     sys.argv = [script]
     try:
