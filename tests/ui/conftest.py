@@ -50,9 +50,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     recorder = Dialogs()
-    for name in ("ask_open_path", "ask_save_path", "confirm", "show_error", "show_info",
-                 "show_warning",
-                 "ask_print", "open_file"):
+    for name in ("ask_open_path", "ask_save_path", "confirm", "confirm_discard", "show_error",
+                 "show_info", "show_warning", "ask_print", "open_file"):
         monkeypatch.setattr(ask, name, lambda *a, _n=name, **k: recorder.record(_n, *a, **k))
     monkeypatch.setattr(errors, "show_crash_dialog",
                         lambda *a: recorder.record("show_crash_dialog", *a))
@@ -63,6 +62,16 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(QDialog, "exec", no_modal)
     monkeypatch.setattr(QMessageBox, "exec", no_modal)
     return recorder
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """The forms a test leaves open are closed by pytest-qt after it: they lose what
+    they show without the question a user would be asked."""
+    recorder = getattr(item, "funcargs", {}).get("dialogs")
+    if isinstance(recorder, Dialogs):
+        recorder.closing = True
+    yield
 
 
 @pytest.fixture

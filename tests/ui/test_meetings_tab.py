@@ -354,16 +354,14 @@ def test_meeting_form_asks_before_losing_what_was_typed(
 
     leave()  # nothing typed: closes without a question
     assert dialog.result() == dialog.DialogCode.Rejected and not dialog.isVisible()
-    assert dialogs.named("confirm") == []
+    assert dialogs.named("confirm_discard") == []
     dialog.show()
     dialog.notes.setPlainText("Penser aux clés de la salle")
-    dialogs.answer("confirm", False)
+    dialogs.answer("confirm_discard", False)
     leave()
-    [(_parent, title, question)] = dialogs.named("confirm")
-    assert title == dialog.windowTitle()
-    assert question == "Fermer la fiche sans enregistrer vos modifications ?"
+    assert dialogs.named("confirm_discard") == [(dialog, dialog.windowTitle())]
     assert dialog.isVisible() and dialog.notes.toPlainText() == "Penser aux clés de la salle"
-    dialogs.answer("confirm", True)
+    dialogs.answer("confirm_discard", True)
     leave()
     assert not dialog.isVisible() and dialog.saved_id is None
     with database.session_scope() as session:
@@ -386,7 +384,7 @@ def test_meeting_form_ctrl_enter_saves_from_the_notes(
     assert dialog.isVisible() and dialog.saved_id is None
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.saved_id is not None
-    assert dialogs.named("confirm") == []
+    assert dialogs.named("confirm_discard") == []
     with database.session_scope() as session:
         saved = meetings.get_meeting(session, dialog.saved_id)
     assert (saved.title, saved.notes) == ("Bureau de rentrée", "Ordre du jour\na confirmer")
@@ -511,7 +509,6 @@ def test_meeting_form_closes_up_when_the_notice_warning_goes(
     dialog = MeetingDialog(database.session_scope)
     qtbot.addWidget(dialog)
     dialog.date.set_date(dt.date(2027, 9, 10))
-    dialogs.answer("confirm", True)  # when the test closes the form: lose what was typed
     dialog.show()
     qtbot.waitExposed(dialog)
     QApplication.processEvents()
