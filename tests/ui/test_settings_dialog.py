@@ -108,10 +108,13 @@ def test_quorum_fields_follow_the_rule(dialog: SettingsDialog) -> None:
     assert not meetings.quorum_fixed_count.isEnabled()
 
 
-def test_cancel_saves_nothing(dialog: SettingsDialog, database: Database) -> None:
+def test_cancel_saves_nothing(dialog: SettingsDialog, database: Database,
+                              dialogs: Dialogs) -> None:
     before = saved(database)
     dialog.identity.council_name.setText("Jamais enregistré")
+    dialogs.answer("confirm_discard", True)
     click(dialog, QDialogButtonBox.StandardButton.Cancel)
+    assert not dialog.isVisible()
     assert saved(database) == before
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from conseil_desktop.services.projects import Choice
 from conseil_desktop.ui.contacts.organisation_form import OrganisationForm
 from conseil_desktop.ui.contacts.person_dialog import PersonDialog
 from conseil_desktop.ui.dialogs import ask, errors
+from conseil_desktop.ui.dialogs.form_dialog import FormDialog
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.tabs.protocol import SessionScope
 
@@ -39,7 +39,7 @@ _AFFILIATION_ROLE = Qt.ItemDataRole.UserRole + 1  # on a row's first cell
 _PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class OrganisationDialog(QDialog):
+class OrganisationDialog(FormDialog):
     saved = Signal(int)  # the organisation's id, after each write (fields or people)
 
     def __init__(self, session_scope: SessionScope, org_id: int | None = None,
@@ -69,6 +69,8 @@ class OrganisationDialog(QDialog):
             self._show_title()
             self._show_people(detail.people)
         self._enable_remove()
+        self.save_on_ctrl_enter(self.save)
+        self.remember_state()
 
     def _build(self) -> None:
         table = self.people
@@ -130,6 +132,7 @@ class OrganisationDialog(QDialog):
             errors.show_user_error(self, self.windowTitle(), exc)
             return False
         self.org_id = result.id
+        self.remember_state()  # saved: closing now loses nothing
         self._show_title()
         self.saved.emit(result.id)
         if result.warnings:

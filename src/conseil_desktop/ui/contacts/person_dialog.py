@@ -12,7 +12,6 @@ import dataclasses
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -31,6 +30,7 @@ from conseil_desktop.services.projects import Choice
 from conseil_desktop.ui.contacts.choice_edit import ChoiceIndex, ChoiceLineEdit
 from conseil_desktop.ui.contacts.roles_editor import RolesEditor
 from conseil_desktop.ui.dialogs import ask, errors
+from conseil_desktop.ui.dialogs.form_dialog import FormDialog
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.tabs.protocol import SessionScope
 
@@ -38,7 +38,7 @@ MINIMUM_WIDTH = 1000
 MEMBER_SEARCH_DELAY_MS = 150
 
 
-class PersonDialog(QDialog):
+class PersonDialog(FormDialog):
     saved = Signal(int)  # the person's id, once something was written
 
     def __init__(self, session_scope: SessionScope, person_id: int | None = None, *,
@@ -73,6 +73,7 @@ class PersonDialog(QDialog):
         else:
             self.setWindowTitle(self.tr("New contact"))
             self.roles.add_role(organisation)
+        self.remember_state()
 
     def _build(self) -> None:
         form = QFormLayout()

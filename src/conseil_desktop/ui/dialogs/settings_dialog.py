@@ -14,6 +14,7 @@ from conseil_desktop.errors import UserError
 from conseil_desktop.services import council
 from conseil_desktop.services.council import SettingsData
 from conseil_desktop.ui.dialogs import errors
+from conseil_desktop.ui.dialogs.form_dialog import FormDialog
 from conseil_desktop.ui.dialogs.settings_pages import (
     CompositionPage,
     IdentityPage,
@@ -25,7 +26,7 @@ MINIMUM_WIDTH = 700
 SessionScope = Callable[[], AbstractContextManager[Session]]
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
     saved = Signal()
 
     def __init__(self, session_scope: SessionScope, parent: QWidget | None = None) -> None:
@@ -51,6 +52,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.pages)
         layout.addWidget(self.buttons)
         self._original = self._load()
+        self.save_on_ctrl_enter(self.save)
+        self.remember_state()
 
     def _load(self) -> SettingsData:
         with self._session_scope() as session:
@@ -60,6 +63,10 @@ class SettingsDialog(QDialog):
             page.load(data)
         self.identity.logo.set_png(logo)
         return data
+
+    def form_state(self) -> tuple[object, ...]:
+        """The fields, and the logo (shown as a picture only)."""
+        return (*super().form_state(), self.identity.logo.png())
 
     def collected(self) -> SettingsData:
         """The settings as shown; raises ``InvalidInputError`` for an unreadable field."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from conseil_desktop.errors import InvalidInputError
 from conseil_desktop.services.project_choices import Pick
 from conseil_desktop.ui.dialogs import errors
+from conseil_desktop.ui.dialogs.form_dialog import FormDialog
 from conseil_desktop.ui.meetings.widgets import keep_enter
 from conseil_desktop.ui.projects.lookup import LookupEdit, Search
 
@@ -31,7 +32,7 @@ class AgendaItemInput:
     documents: list[str]
 
 
-class AgendaItemDialog(QDialog):
+class AgendaItemDialog(FormDialog):
     def __init__(self, find_people: Search, initial: AgendaItemInput | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +72,8 @@ class AgendaItemDialog(QDialog):
             else:
                 self.presenter.setText(initial.presenter_name)
             self.documents.setPlainText("\n".join(initial.documents))
+        self.save_on_ctrl_enter(self.save)
+        self.remember_state()
         self.title.setFocus()
 
     def collected(self) -> AgendaItemInput:

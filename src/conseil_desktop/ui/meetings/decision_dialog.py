@@ -28,6 +28,7 @@ from conseil_desktop.errors import InvalidInputError
 from conseil_desktop.services.labels import VOTE_MODE
 from conseil_desktop.services.project_choices import Pick
 from conseil_desktop.ui.dialogs import ask, errors
+from conseil_desktop.ui.dialogs.form_dialog import FormDialog
 from conseil_desktop.ui.meetings.widgets import keep_enter, show_note
 from conseil_desktop.ui.projects.form_pages import read_date
 from conseil_desktop.ui.projects.lookup import LookupEdit, Search
@@ -68,7 +69,7 @@ class VoteSpin(QSpinBox):
         self.setValue(-1 if value is None else value)
 
 
-class DecisionDialog(QDialog):
+class DecisionDialog(FormDialog):
     def __init__(self, find_people: Search, find_organisations: Search,
                  check: Callable[[DecisionInput], str | None],
                  initial: DecisionInput | None = None, parent: QWidget | None = None) -> None:
@@ -109,6 +110,8 @@ class DecisionDialog(QDialog):
         for spin in self.votes.values():
             spin.valueChanged.connect(self.update_warning)
         self._mode_changed()
+        self.save_on_ctrl_enter(self.save)
+        self.remember_state()
         self.text.setFocus()
 
     def _build(self) -> None:

@@ -33,6 +33,7 @@ from conseil_desktop.services.project_choices import Pick
 from conseil_desktop.services.project_details import ProjectDetail, get_project
 from conseil_desktop.services.projects import ProjectData, SaveResult
 from conseil_desktop.ui.dialogs import ask, errors
+from conseil_desktop.ui.dialogs.form_dialog import FormDialog
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.projects.form_pages import (
     DatesPage,
@@ -47,7 +48,7 @@ SessionScope = Callable[[], AbstractContextManager[Session]]
 MINIMUM_SIZE = (760, 580)
 
 
-class ProjectDialog(QDialog):
+class ProjectDialog(FormDialog):
     def __init__(self, session_scope: SessionScope, project_id: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,8 @@ class ProjectDialog(QDialog):
         layout.addWidget(self.pages)
         layout.addWidget(self.buttons)
         self._load()
+        self.save_on_ctrl_enter(self.save)
+        self.remember_state()
         self.general.title.setFocus()
 
     # -- loading -------------------------------------------------------------------------

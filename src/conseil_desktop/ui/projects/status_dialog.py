@@ -22,6 +22,7 @@ from conseil_desktop.services.labels import PROJECT_STATUS
 from conseil_desktop.services.project_details import StatusEventRow
 from conseil_desktop.services.projects import USUAL_NEXT
 from conseil_desktop.ui.dialogs import ask
+from conseil_desktop.ui.dialogs.form_dialog import FormDialog
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.projects.detail_tables import HistoryTable
 from conseil_desktop.ui.widgets.optional_inputs import OptionalDateEdit
@@ -36,7 +37,7 @@ class StatusChange:
     note: str = ""
 
 
-class StatusDialog(QDialog):
+class StatusDialog(FormDialog):
     def __init__(self, project_title: str, current: ProjectStatus,
                  history: list[StatusEventRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,7 @@ class StatusDialog(QDialog):
         layout.addWidget(QLabel(self.tr("History:"), self))
         layout.addWidget(self.history, 1)
         layout.addWidget(self.buttons)
+        self.remember_state()
 
     def accept_change(self) -> None:
         try:
