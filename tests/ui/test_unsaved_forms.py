@@ -518,3 +518,20 @@ def test_settings_ctrl_enter_saves_from_the_postal_address(
     qtbot.keyClick(address, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert stored_settings(database)[0].postal_address == "12 rue du Lac\n31100 Toulouse"
+
+
+# -- the invitations ---------------------------------------------------------------------------
+
+def test_names_ticked_by_hand_are_not_lost_to_escape(qtbot: Any, dialogs: Dialogs) -> None:
+    from conseil_desktop.ui.meetings.invite_dialog import InviteDialog
+
+    choices = [(1, "Éloi Zoé — Habitants"), (2, "Martin Léa — Habitants"),
+               (3, "Yılmaz Şükrü — Habitants")]
+    dialog = shown(qtbot, InviteDialog(choices, {2}))
+    dialog.search.setText("yil")  # a search alone changes no one's invitation
+    escape_closes_at_once(qtbot, dialogs, dialog)
+
+    dialog = shown(qtbot, InviteDialog(choices, {2}))
+    dialog.model.tick_shown(True)
+    escape_asks_then_closes(qtbot, dialogs, dialog, dialog.people,
+                            lambda: sorted(dialog.ticked_ids()), [1, 2, 3])

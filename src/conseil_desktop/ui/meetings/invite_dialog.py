@@ -34,6 +34,7 @@ from conseil_desktop.db.models import College
 from conseil_desktop.services.invitations import InviteScope
 from conseil_desktop.services.labels import COLLEGE_LONG
 from conseil_desktop.services.text import fold
+from conseil_desktop.ui.dialogs.form_dialog import FormDialog
 from conseil_desktop.ui.i18n import fill
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -126,7 +127,7 @@ class ChecklistModel(QAbstractListModel):
         return [person_id for person_id in self._ids if person_id in self.ticked]
 
 
-class InviteDialog(QDialog):
+class InviteDialog(FormDialog):
     def __init__(self, choices: list[tuple[int, str]], invited: set[int],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +165,12 @@ class InviteDialog(QDialog):
         QTimer.singleShot(0, self.model.prepare_search)
         self.radios[InviteScope.CHOSEN if invited else InviteScope.ALL_ACTIVE].setChecked(True)
         self._scope_changed()
+        self.remember_state()
+
+    def form_state(self) -> tuple[object, ...]:
+        """The choice, not the search typed to find names: thirty names ticked by hand
+        are not lost to Échap without a question."""
+        return (self.scope(), self.college.currentIndex(), frozenset(self.model.ticked))
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
