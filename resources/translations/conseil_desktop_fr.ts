@@ -160,6 +160,10 @@
         <translation>Émargement</translation>
     </message>
     <message>
+        <source>%1 (%2 not counted: holder absent)</source>
+        <translation>%1 (dont %2 non compté(s) : porteur absent)</translation>
+    </message>
+    <message>
         <source>Present: %1 · Represented: %2 · Excused: %3 · Absent: %4 · Expected: %5</source>
         <translation>Présents : %1 · Représentés : %2 · Excusés : %3 · Absents : %4 · Attendus : %5</translation>
     </message>

@@ -30,10 +30,11 @@ def test_rows_counts_quorum_and_order(storage: Storage) -> None:
         reached = meeting(s, TODAY - timedelta(days=30), type_code="pleniere",
                           title="Plénière d'octobre", place="Salle Évariste-Galois")
         for pid, status in zip(tit, (P, P, R, A, E, I), strict=True):
-            attend(s, reached, pid, status)
+            attend(s, reached, pid, status, holder=tit[0] if status is R else None)
         missed = meeting(s, TODAY - timedelta(days=10), type_code="pleniere", title="Plénière")
         for pid, status in ((tit[0], P), (tit[1], R), (sup, P), (gone, P)):
-            attend(s, missed, pid, status)  # a suppléant and a resigned member don't count
+            attend(s, missed, pid, status, holder=tit[0] if status is R else None)
+            # a suppléant and a resigned member don't count
         upcoming = meeting(s, TODAY + timedelta(days=5), start=None)
         attend(s, upcoming, tit[0], I)
         today = meeting(s, TODAY, start=time(9, 0))

@@ -151,8 +151,8 @@ def test_the_quorum_line_says_what_it_counts(tmp_path: Path) -> None:
     path = tmp_path / "pv.pdf"
     write_minutes_pdf(path, snapshot(items=1))
     text = " ".join(pages_text(path))
-    assert ("requis) : le quorum compte les membres titulaires en activité présents ou "
-            "représentés.") in text
+    assert ("requis) : le quorum compte les membres titulaires en activité à la date de la "
+            "réunion, présents ou représentés par un membre présent.") in text
     none = tmp_path / "none.pdf"
     shot = snapshot(items=1)
     write_minutes_pdf(none, replace(shot, quorum=replace(shot.quorum, required=None,

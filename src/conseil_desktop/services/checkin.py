@@ -129,7 +129,7 @@ def load_checkin(session: Session, meeting_id: int) -> CheckinData:
     return CheckinData(
         meeting.id, meeting.title, type_label, meeting.date, meeting.start_time, meeting.place,
         meeting.cancelled, invitee_rows(session, meeting_id), guests(session, meeting_id),
-        quorum_policy(session, meeting.type_code), max_proxies(session))
+        quorum_policy(session, meeting.type_code, on=meeting.date), max_proxies(session))
 
 
 def max_proxies(session: Session) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from conseil_desktop.db.models import (
@@ -104,10 +104,16 @@ def _clean(session: Session, meeting_id: int, data: DecisionData) -> DecisionDat
 
 
 def voters(session: Session, meeting_id: int) -> int:
-    """Invitees present or represented: the most votes a decision can get."""
+    """Invitees present, or represented by a holder who is present (a proxy is
+    exercised only by a holder who is there): the most votes a decision can get."""
+    holder = aliased(Attendance)
+    in_force = exists().where(holder.meeting_id == Attendance.meeting_id,
+                              holder.person_id == Attendance.proxy_holder_id,
+                              holder.status == AttendanceStatus.PRESENT)
     return session.scalar(select(func.count()).select_from(Attendance).where(
         Attendance.meeting_id == meeting_id,
-        Attendance.status.in_([AttendanceStatus.PRESENT, AttendanceStatus.REPRESENTED]))) or 0
+        (Attendance.status == AttendanceStatus.PRESENT)
+        | ((Attendance.status == AttendanceStatus.REPRESENTED) & in_force))) or 0
 
 
 def vote_warning(session: Session, meeting_id: int, data: DecisionData) -> str | None:

@@ -27,7 +27,6 @@ from conseil_desktop.db.models import (
     Meeting,
     MeetingOfficer,
     Membership,
-    MemberStatus,
     Organisation,
     Person,
     Seat,
@@ -39,8 +38,9 @@ from conseil_desktop.errors import UserError
 from conseil_desktop.services import labels
 from conseil_desktop.services.council import term_labels
 from conseil_desktop.services.quorum import (
-    COUNTED_STATUSES,
     QuorumResult,
+    TitulaireHistory,
+    invitees_history,
     quorum_policy,
 )
 from conseil_desktop.services.text import fold
@@ -57,7 +57,7 @@ class InviteeRow:
     college_label: str
     structure: str  # the organisation of a local actor, else ""
     seat: Seat | None
-    counts_for_quorum: bool  # an active titulaire
+    counts_for_quorum: bool  # an active titulaire on the meeting's date (services/quorum)
     status: AttendanceStatus
     proxy_holder_id: int | None
     proxy_holder_name: str
@@ -80,6 +80,18 @@ class AttendanceCounts:
     absent: int
     not_recorded: int
     guests: int
+    # Of the represented, those whose proxy holder is not marked present: their proxy
+    # is not exercised, so they count neither for the quorum nor among the voters.
+    holder_absent: int = 0
+
+    @property
+    def represented_in_force(self) -> int:
+        return self.represented - self.holder_absent
+
+    @property
+    def voters(self) -> int:
+        """Present, plus represented by a holder who is present: the most votes."""
+        return self.present + self.represented_in_force
 
 
 @dataclass(frozen=True)
@@ -162,9 +174,11 @@ def display_name(first_name: str, last_name: str) -> str:
 
 def invitee_rows(session: Session, meeting_id: int) -> list[InviteeRow]:
     holder = aliased(Person)
+    day = session.scalar(select(Meeting.date).where(Meeting.id == meeting_id))
+    history = invitees_history(session, meeting_id)
     query = (
         select(Attendance.id, Person.id, Person.last_name, Person.first_name,
-               Membership.college, Membership.seat, Membership.status, Organisation.name,
+               Membership.college, Membership.seat, Organisation.name,
                Attendance.status, Attendance.proxy_holder_id, holder.first_name,
                holder.last_name, Attendance.proxy_exception, Attendance.arrival_time,
                Attendance.departure_time)
@@ -180,7 +194,8 @@ def invitee_rows(session: Session, meeting_id: int) -> list[InviteeRow]:
         last, first, person_id = row[2], row[3], row[1]
         keyed.append(((fold(last), fold(first), person_id), row))
     keyed.sort(key=lambda pair: (pair[0][2] in late, pair[0]))
-    return [_invitee(number, key, row) for number, (key, row) in enumerate(keyed, start=1)]
+    return [_invitee(number, key, row, history, day)
+            for number, (key, row) in enumerate(keyed, start=1)]
 
 
 def _converted_walk_ins(session: Session, meeting_id: int) -> set[int]:
@@ -194,8 +209,9 @@ def _converted_walk_ins(session: Session, meeting_id: int) -> set[int]:
     return {person_id for person_id in session.scalars(query) if person_id is not None}
 
 
-def _invitee(number: int, key: tuple[str, str, int], row: tuple) -> InviteeRow:  # type: ignore[type-arg]
-    (attendance_id, person_id, last, first, college, seat, member_status, organisation,
+def _invitee(number: int, key: tuple[str, str, int], row: tuple,  # type: ignore[type-arg]
+             history: TitulaireHistory, day: dt.date | None) -> InviteeRow:
+    (attendance_id, person_id, last, first, college, seat, organisation,
      status, holder_id, holder_first, holder_last, exception, arrival, departure) = row
     local_actor = college is College.LOCAL_ACTORS
     return InviteeRow(
@@ -204,7 +220,7 @@ def _invitee(number: int, key: tuple[str, str, int], row: tuple) -> InviteeRow: 
         college_label=labels.COLLEGE.get(college, "") if college else "",
         structure=(organisation or "") if local_actor else "",
         seat=seat,
-        counts_for_quorum=seat is Seat.TITULAIRE and member_status is MemberStatus.ACTIVE,
+        counts_for_quorum=day is not None and history.is_titulaire_on(person_id, day),
         status=status, proxy_holder_id=holder_id,
         proxy_holder_name=display_name(holder_first or "", holder_last or "") if holder_id else "",
         proxy_exception=bool(exception), arrival_time=arrival, departure_time=departure,
@@ -212,15 +228,29 @@ def _invitee(number: int, key: tuple[str, str, int], row: tuple) -> InviteeRow: 
     )
 
 
+def present_ids(invitees: list[InviteeRow]) -> set[int]:
+    """The invitees marked present: the only ones who can exercise a proxy."""
+    return {row.person_id for row in invitees if row.status is AttendanceStatus.PRESENT}
+
+
+def proxy_in_force(row: InviteeRow, present: set[int]) -> bool:
+    """Represented by a holder who is marked present (``present``: :func:`present_ids`)."""
+    return (row.status is AttendanceStatus.REPRESENTED and row.proxy_holder_id is not None
+            and row.proxy_holder_id in present)
+
+
 def count_attendance(invitees: list[InviteeRow], guests: int = 0) -> AttendanceCounts:
     by_status = {status: 0 for status in AttendanceStatus}
     for row in invitees:
         by_status[row.status] += 1
+    present = present_ids(invitees)
+    idle = sum(1 for row in invitees
+               if row.status is AttendanceStatus.REPRESENTED and not proxy_in_force(row, present))
     return AttendanceCounts(
         invited=len(invitees), present=by_status[AttendanceStatus.PRESENT],
         represented=by_status[AttendanceStatus.REPRESENTED],
         excused=by_status[AttendanceStatus.EXCUSED], absent=by_status[AttendanceStatus.ABSENT],
-        not_recorded=by_status[AttendanceStatus.INVITED], guests=guests,
+        not_recorded=by_status[AttendanceStatus.INVITED], guests=guests, holder_absent=idle,
     )
 
 
@@ -231,7 +261,11 @@ def _walk_ins(guests: list[GuestEntry], invitees: list[InviteeRow]) -> int:
 
 
 def quorum_count(invitees: list[InviteeRow]) -> int:
-    return sum(1 for r in invitees if r.counts_for_quorum and r.status in COUNTED_STATUSES)
+    """Active titulaires (on the meeting's date) present, or represented by a holder
+    who is present."""
+    present = present_ids(invitees)
+    return sum(1 for r in invitees if r.counts_for_quorum and (
+        r.status is AttendanceStatus.PRESENT or proxy_in_force(r, present)))
 
 
 def meeting_snapshot(session: Session, meeting_id: int) -> MeetingSnapshot:
@@ -261,7 +295,8 @@ def meeting_snapshot(session: Session, meeting_id: int) -> MeetingSnapshot:
         other_decisions=[d for d in decisions if d.agenda_item_id is None],
         invitees=invitees, guests=guests,
         counts=count_attendance(invitees, _walk_ins(guests, invitees)),
-        quorum=quorum_policy(session, meeting.type_code).evaluate(quorum_count(invitees)),
+        quorum=quorum_policy(session, meeting.type_code, on=meeting.date).evaluate(
+            quorum_count(invitees)),
     )
 
 

@@ -190,8 +190,8 @@ def _quorum_line(s: MeetingSnapshot) -> str:
     """The quorum, with what it counts: its number differs from présents + représentés."""
     if s.quorum.required is None:
         return s.quorum.label()
-    return (f"{s.quorum.label()} : le quorum compte les membres titulaires en activité "
-            "présents ou représentés.")
+    return (f"{s.quorum.label()} : le quorum compte les membres titulaires en activité à la "
+            "date de la réunion, présents ou représentés par un membre présent.")
 
 
 def _attendance(s: MeetingSnapshot, styles: Styles) -> list[Flowable]:

@@ -155,8 +155,12 @@ class CheckinWindow(CheckinView):
         members = {r.person_id for r in rows}  # a guest who became a member counts once
         outside = sum(1 for g in self.guests.entries if g.person_id not in members)
         counts = count_attendance(rows, outside)
+        represented = str(counts.represented)
+        if counts.holder_absent:  # a proxy counts only once its holder is there
+            represented = fill(self.tr("%1 (%2 not counted: holder absent)"),
+                               counts.represented, counts.holder_absent)
         text = fill(self.tr("Present: %1 · Represented: %2 · Excused: %3 · Absent: %4 · "
-                            "Expected: %5"), counts.present, counts.represented, counts.excused,
+                            "Expected: %5"), counts.present, represented, counts.excused,
                     counts.absent, counts.invited)
         if counts.guests:
             text += fill(self.tr(" · Guests: %1"), counts.guests)
