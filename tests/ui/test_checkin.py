@@ -242,6 +242,26 @@ def test_proxy_through_the_picker_flags_an_absent_holder(
     assert not screen.warnings_label.isVisibleTo(screen)
 
 
+def test_a_proxy_counts_once_its_holder_arrives(qtbot: Any, screen: CheckinWindow) -> None:
+    """A pouvoir is exercised only by a holder who is there: the counter says how many
+    proxies do not count yet, and the quorum flips when the holder is marked present."""
+    for name in ("diallo", "guérin"):
+        screen.search.setText(name)
+        qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    give_proxy(qtbot, screen, "martin", "nguy")  # Nguyễn, not there yet
+    assert counter(screen) == ("Présents : 2 · Représentés : 1 (dont 1 non compté(s) : "
+                               "porteur absent) · Excusés : 0 · Absents : 0 · Attendus : 7")
+    assert screen.quorum_label.text() == "Quorum non atteint (2 / 3 requis)"
+    assert screen.quorum_reached is False
+    assert screen.model.index(2, Col.PROXY).data() == "→ Thị Hương Nguyễn ⚠"  # still shown
+    screen.search.setText("nguy")  # the holder arrives
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    assert counter(screen) == (
+        "Présents : 3 · Représentés : 1 · Excusés : 0 · Absents : 0 · Attendus : 7")
+    assert screen.quorum_label.text() == "Quorum atteint (4 / 3 requis)"
+    assert screen.quorum_reached is True
+
+
 def test_escape_cancels_the_picker(qtbot: Any, screen: CheckinWindow,
                                    database: Database) -> None:
     screen.search.setText("martin")

@@ -15,12 +15,16 @@ sign-in sheet) give the same figures.
 from __future__ import annotations
 
 import random
+import re
 from datetime import date, timedelta
 
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from conseil_desktop.db.engine import Storage
 from conseil_desktop.db.models import Attendance, Membership, MemberStatus, Seat
+from conseil_desktop.export.pdf.minutes import write_minutes_pdf
+from conseil_desktop.export.signin_rows import counts_line as signin_counts_line
 from conseil_desktop.services import checkin
 from conseil_desktop.services.decisions import voters
 from conseil_desktop.services.meeting_list import meeting_rows
@@ -136,6 +140,10 @@ def test_a_proxy_counts_only_once_its_holder_is_present(storage: Storage) -> Non
         assert snapshot.quorum.label() == "Quorum non atteint (2 / 3 requis)"
         assert voters(s, plenary) == 2
         assert list_row(s, plenary).quorum_reached is False
+        assert signin_counts_line(snapshot) == (  # the sign-in sheet's archive copy
+            "Invités : 6 — présents : 2 — représentés : 1 (dont 1 non compté : porteur "
+            "absent) — excusés : 0 — absents : 0 — non renseignés : 3. Quorum non atteint "
+            "(2 / 3 requis).")
         checkin.set_status(s, ids[titulaires[3]], P)  # the holder arrives
     with storage.session_scope() as s:
         snapshot = meeting_snapshot(s, plenary)
@@ -241,3 +249,28 @@ def test_the_rule_without_titulaires_needs_no_history(storage: Storage) -> None:
     with storage.session_scope() as s:
         assert quorum_policy(s, "bureau", on=PLENARY).required is None
         assert quorum_policy(s, "pleniere", on=PLENARY).basis == 0
+
+
+def test_the_minutes_print_the_quorum_of_the_day(storage: Storage, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Read back with pypdf: the procès-verbal of a past plenary keeps its quorum after
+    resignations, and leaves out a proxy whose holder was absent."""
+    with storage.session_scope() as s:
+        titulaires = [add(s, f"Titulaire{n}") for n in range(6)]  # 3 needed on the day
+        plenary = meeting(s, PLENARY, type_code="pleniere")
+        for pid in titulaires:
+            attend(s, plenary, pid)
+        ids = {pid: attendance_id(s, plenary, pid) for pid in titulaires}
+        for pid in titulaires[:3]:
+            checkin.set_status(s, ids[pid], P)
+        checkin.set_status(s, ids[titulaires[3]], A)
+        checkin.give_proxy(s, ids[titulaires[4]], titulaires[3])  # the holder is absent
+        for pid in titulaires[:2]:  # two of those present leave the council afterwards
+            change_status(s, pid, MemberStatus.RESIGNED, AFTER, today=TODAY)
+    path = tmp_path / "pv.pdf"
+    with storage.session_scope() as s:
+        write_minutes_pdf(path, meeting_snapshot(s, plenary))
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
+    assert ("Quorum atteint (3 / 3 requis) : le quorum compte les membres titulaires en "
+            "activité à la date de la réunion, présents ou représentés par un membre "
+            "présent.") in text
+    assert "3 présents, 1 représenté," in text

@@ -166,8 +166,10 @@ def headers(keys: Sequence[str]) -> list[str]:
 
 def counts_line(s: MeetingSnapshot) -> str:
     c = s.counts
+    idle = (f" (dont {c.holder_absent} non compté{'s' if c.holder_absent > 1 else ''} : "
+            "porteur absent)") if c.holder_absent else ""
     return (f"Invités : {c.invited} — présents : {c.present} — représentés : {c.represented}"
-            f" — excusés : {c.excused} — absents : {c.absent}"
+            f"{idle} — excusés : {c.excused} — absents : {c.absent}"
             + (f" — non renseignés : {c.not_recorded}" if c.not_recorded else "")
             + (f" — personnes extérieures : {c.guests}" if c.guests else "")
             + f". {s.quorum.label()}.")
