@@ -3,6 +3,8 @@ drop or with Ctrl+Up / Ctrl+Down, and the new order is handed on at once."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
@@ -64,10 +66,13 @@ class AgendaList(QListWidget):
                 text += "\n    " + " — ".join(details)
             item.setText(text)
 
-    def update_entry(self, entry: AgendaEntry) -> None:
-        """Keep an item's saved summary without reading the whole meeting again."""
-        if entry.id in self._entries:
-            self._entries[entry.id] = entry
+    def set_summary(self, item_id: int, summary: str) -> None:
+        """Keep an item's saved summary without reading the whole meeting again. Only the
+        summary changes: the entry held (its decisions included) may be newer than the one
+        the summary was typed for."""
+        entry = self._entries.get(item_id)
+        if entry is not None:
+            self._entries[item_id] = replace(entry, summary=summary)
 
     def item_ids(self) -> list[int]:
         return [self.item(row).data(ID_ROLE) for row in range(self.count())]

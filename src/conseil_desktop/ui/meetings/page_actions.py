@@ -4,7 +4,6 @@ user action in one session; the window then reads the meeting again."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -154,7 +153,7 @@ class PageActions(QObject):
             errors.show_user_error(self._page, self.tr("Summary not saved"), exc)
             return False
         panel.summary_saved()
-        self._page.agenda.update_entry(replace(entry, summary=text))
+        self._page.agenda.set_summary(entry.id, text)
         self._page.changed.emit()
         return True
 
