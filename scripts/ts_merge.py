@@ -4,8 +4,11 @@
     .venv/bin/python scripts/ts_merge.py resources/translations/pending/*.tsv
 
 Each line of a .tsv is ``context<TAB>English source<TAB>French translation``.
-Plural messages (``numerus="yes"``) get the French text in every form. The
-script lists what is still untranslated and exits 1 if anything is.
+Plural messages (``numerus="yes"``, from ``tr("%n item(s)", "", n)``) take
+``singular|plural`` in the French column, e.g. ``%n décision|%n décisions``:
+Qt shows the first for 0 and 1, the second from 2 on. A French text without
+``|`` goes into both forms as it is. The script lists what is still
+untranslated and exits 1 if anything is.
 """
 
 from __future__ import annotations
@@ -58,10 +61,16 @@ def _set(message: ET.Element, translation: ET.Element, french: str) -> None:
         for child in list(translation):
             translation.remove(child)
         translation.text = None
-        for _ in range(2):  # French has two plural forms
-            ET.SubElement(translation, "numerusform").text = french
+        for form in numerus_forms(french):
+            ET.SubElement(translation, "numerusform").text = form
     else:
         translation.text = french
+
+
+def numerus_forms(french: str) -> tuple[str, str]:
+    """French has two plural forms: ``singular|plural``, or one text for both."""
+    singular, bar, plural = french.partition("|")
+    return (singular, plural) if bar and "|" not in plural else (french, french)
 
 
 def main() -> int:

@@ -52,7 +52,7 @@
     </message>
     <message numerus="yes">
         <source>%n decision(s)</source>
-        <translation><numerusform>%n décision(s)</numerusform><numerusform>%n décision(s)</numerusform></translation>
+        <translation><numerusform>%n décision</numerusform><numerusform>%n décisions</numerusform></translation>
     </message>
 </context>
 <context>
@@ -576,17 +576,11 @@ Ses rôles dans les structures sont supprimés. Si cette personne est membre du 
     </message>
     <message numerus="yes">
         <source>%Ln contact(s)</source>
-        <translation>
-            <numerusform>%Ln contact(s)</numerusform>
-            <numerusform>%Ln contact(s)</numerusform>
-        </translation>
+        <translation><numerusform>%Ln contact</numerusform><numerusform>%Ln contacts</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln contact(s)</source>
-        <translation>
-            <numerusform>%1 sur %Ln contact(s)</numerusform>
-            <numerusform>%1 sur %Ln contact(s)</numerusform>
-        </translation>
+        <translation><numerusform>%1 sur %Ln contact</numerusform><numerusform>%1 sur %Ln contacts</numerusform></translation>
     </message>
     <message>
         <source>Select a contact to see its page.</source>
@@ -778,10 +772,7 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     </message>
     <message numerus="yes">
         <source>overdue by %n day(s)</source>
-        <translation>
-            <numerusform>en retard de %n jour(s)</numerusform>
-            <numerusform>en retard de %n jour(s)</numerusform>
-        </translation>
+        <translation><numerusform>en retard de %n jour</numerusform><numerusform>en retard de %n jours</numerusform></translation>
     </message>
     <message>
         <source>today</source>
@@ -789,10 +780,7 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     </message>
     <message numerus="yes">
         <source>in %n day(s)</source>
-        <translation>
-            <numerusform>dans %n jour(s)</numerusform>
-            <numerusform>dans %n jour(s)</numerusform>
-        </translation>
+        <translation><numerusform>dans %n jour</numerusform><numerusform>dans %n jours</numerusform></translation>
     </message>
 </context>
 <context>
@@ -807,10 +795,7 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
     </message>
     <message numerus="yes">
         <source>%n deadline(s)</source>
-        <translation>
-            <numerusform>%n échéance(s)</numerusform>
-            <numerusform>%n échéance(s)</numerusform>
-        </translation>
+        <translation><numerusform>%n échéance</numerusform><numerusform>%n échéances</numerusform></translation>
     </message>
     <message>
         <source>%1, of which %2 overdue</source>
@@ -894,9 +879,9 @@ Ce qui était déjà enregistré n'est pas perdu. Si le problème revient, envoy
         <source>Preview — %1</source>
         <translation>Aperçu — %1</translation>
     </message>
-    <message>
-        <source>%1 page(s)</source>
-        <translation>%1 page(s)</translation>
+    <message numerus="yes">
+        <source>%Ln page(s)</source>
+        <translation><numerusform>%Ln page</numerusform><numerusform>%Ln pages</numerusform></translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -1014,9 +999,9 @@ Utilisez « Enregistrer sous… » pour la garder.</translation>
         <source>The first %1 probable duplicates (merge them, then search again):</source>
         <translation>Les %1 premiers doublons probables (fusionnez-les, puis relancez la recherche) :</translation>
     </message>
-    <message>
-        <source>%1 probable duplicate(s):</source>
-        <translation>%1 doublon(s) probable(s) :</translation>
+    <message numerus="yes">
+        <source>%n probable duplicate(s):</source>
+        <translation><numerusform>%n doublon probable :</numerusform><numerusform>%n doublons probables :</numerusform></translation>
     </message>
     <message>
         <source>No probable duplicate found.</source>
@@ -1675,6 +1660,10 @@ La fiche n° %2 est supprimée ; ses réunions, fonctions, consentements et son 
         <source>&amp;Preview &gt;</source>
         <translation>&amp;Aperçu &gt;</translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Import (%Ln row(s))</source>
+        <translation><numerusform>&amp;Importer (%Ln ligne)</numerusform><numerusform>&amp;Importer (%Ln lignes)</numerusform></translation>
+    </message>
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
@@ -1682,10 +1671,6 @@ La fiche n° %2 est supprimée ; ses réunions, fonctions, consentements et son 
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>&amp;Import (%1 row(s))</source>
-        <translation>&amp;Importer (%1 ligne(s))</translation>
     </message>
     <message>
         <source>Comparing with the members already recorded…</source>
@@ -1790,9 +1775,9 @@ Les fiches qu'il a créées sont supprimées (sauf si elles ont été modifiées
         <source>&amp;Invite</source>
         <translation>&amp;Inviter</translation>
     </message>
-    <message>
-        <source>%1 ticked</source>
-        <translation>%1 coché(s)</translation>
+    <message numerus="yes">
+        <source>%Ln ticked</source>
+        <translation><numerusform>%Ln coché</numerusform><numerusform>%Ln cochés</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3860,17 +3845,17 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
         <source>No former member left more than %1 months ago: nobody to anonymise.</source>
         <translation>Aucun ancien membre parti depuis plus de %1 mois : personne à anonymiser.</translation>
     </message>
-    <message>
-        <source>Anonymise %1 former member(s) for good? This cannot be undone.</source>
-        <translation>Anonymiser définitivement %1 ancien(s) membre(s) ? Cette opération est irréversible.</translation>
+    <message numerus="yes">
+        <source>Anonymise %Ln former member(s) for good? This cannot be undone.</source>
+        <translation><numerusform>Anonymiser définitivement %Ln ancien membre ? Cette opération est irréversible.</numerusform><numerusform>Anonymiser définitivement %Ln anciens membres ? Cette opération est irréversible.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln former member(s) anonymised.</source>
+        <translation><numerusform>%Ln ancien membre anonymisé.</numerusform><numerusform>%Ln anciens membres anonymisés.</numerusform></translation>
     </message>
     <message>
         <source>Anonymising…</source>
         <translation>Anonymisation…</translation>
-    </message>
-    <message>
-        <source>%1 former member(s) anonymised.</source>
-        <translation>%1 ancien(s) membre(s) anonymisé(s).</translation>
     </message>
 </context>
 <context>
@@ -4125,10 +4110,7 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
     </message>
     <message numerus="yes">
         <source>%n project(s)</source>
-        <translation>
-            <numerusform>%n projet(s)</numerusform>
-            <numerusform>%n projet(s)</numerusform>
-        </translation>
+        <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4182,17 +4164,11 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
     </message>
     <message numerus="yes">
         <source>%n project(s)</source>
-        <translation>
-            <numerusform>%n projet(s)</numerusform>
-            <numerusform>%n projet(s)</numerusform>
-        </translation>
+        <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n project(s) shown</source>
-        <translation>
-            <numerusform>%n projet(s) affiché(s)</numerusform>
-            <numerusform>%n projet(s) affiché(s)</numerusform>
-        </translation>
+        <translation><numerusform>%n projet affiché</numerusform><numerusform>%n projets affichés</numerusform></translation>
     </message>
     <message>
         <source>Requested: %1 — Granted: %2</source>
@@ -4236,9 +4212,9 @@ Son nom, ses coordonnées, sa date de naissance, son adresse, ses fonctions et s
         <source>Purge former members</source>
         <translation>Purger les anciens membres</translation>
     </message>
-    <message>
-        <source>%1 former member(s) left more than %2 months ago (the delay set in the council settings). Anonymising them erases their identity for good and keeps only anonymous attendance figures.</source>
-        <translation>%1 ancien(s) membre(s) parti(s) depuis plus de %2 mois (le délai fixé dans les réglages du conseil). Les anonymiser efface définitivement leur identité et ne garde que des statistiques de présence anonymes.</translation>
+    <message numerus="yes">
+        <source>%Ln former member(s) left more than %1 months ago (the delay set in the council settings). Anonymising them erases their identity for good and keeps only anonymous attendance figures.</source>
+        <translation><numerusform>%Ln ancien membre parti depuis plus de %1 mois (le délai fixé dans les réglages du conseil). L'anonymiser efface définitivement son identité et ne garde que des statistiques de présence anonymes.</numerusform><numerusform>%Ln anciens membres partis depuis plus de %1 mois (le délai fixé dans les réglages du conseil). Les anonymiser efface définitivement leur identité et ne garde que des statistiques de présence anonymes.</numerusform></translation>
     </message>
     <message>
         <source>Name</source>

@@ -50,7 +50,7 @@ def test_a_decision_added_with_the_summary_unsaved_shows_in_the_table(
     monkeypatch.setattr(page_actions, "ask_decision", lambda *a: decision("Budget adopté."))
     page.item_panel.add_button.click()
     assert table_texts(page) == ["Budget adopté."]
-    assert "1 décision" in page.agenda.item(0).text()
+    assert page.agenda.item(0).text() == "1. Budget\n    1 décision"
     with database.session_scope() as session:
         assert session.get(AgendaItem, first).summary == "Débat sur le budget."
         assert session.scalars(select(Decision.text)).all() == ["Budget adopté."]
@@ -61,3 +61,18 @@ def test_a_decision_added_with_the_summary_unsaved_shows_in_the_table(
     assert page.item_panel.summary.toPlainText() == "Débat sur le budget."
     page.item_panel.decisions.selectRow(0)
     assert page.item_panel.edit_button.isEnabled()
+
+
+def test_the_agenda_counts_decisions_in_french_singular_and_plural(
+        qtbot: Any, database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    with database.session_scope() as session:
+        meeting_id = seed_meeting(session)
+        agenda.add_item(session, meeting_id, AgendaItemData("Budget"))
+    page = meeting_page.open_meeting(None, database.session_scope, meeting_id)
+    qtbot.addWidget(page)
+    typed = iter([decision("Budget adopté."), decision("Audit demandé.")])
+    monkeypatch.setattr(page_actions, "ask_decision", lambda *a: next(typed))
+    page.item_panel.add_button.click()
+    assert page.agenda.item(0).text() == "1. Budget\n    1 décision"
+    page.item_panel.add_button.click()
+    assert page.agenda.item(0).text() == "1. Budget\n    2 décisions"

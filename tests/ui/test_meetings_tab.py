@@ -545,7 +545,7 @@ def test_invite_dialog_checklist_is_searchable(qtbot: Any) -> None:
     dialog.search.setText("eloi")
     assert dialog.model.shown_ids() == [1]
     dialog.tick_shown.click()
-    assert dialog.ticked_label.text() == "2 coché(s)"
+    assert dialog.ticked_label.text() == "2 cochés"
     dialog.search.clear()
     index = dialog.model.index(1)
     dialog.people.setCurrentIndex(index)

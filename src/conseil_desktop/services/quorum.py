@@ -254,9 +254,24 @@ def active_titulaires(session: Session) -> int:
     return int(session.scalar(query) or 0)
 
 
+# Up to this many recorded changes after a meeting's date, its count is "today's,
+# corrected" (a recent meeting: a few rows); beyond, it is read from the whole history,
+# kept between calls (an old meeting of a large council).
+FEW_CHANGES = 5000
+
+
 def active_titulaires_on(session: Session, day: date) -> int:
-    """The council's active titulaires on ``day``: those of today, corrected by the
-    members whose history records a change after that day (few, for a recent meeting)."""
+    """The council's active titulaires on ``day`` (the same figure, either way)."""
+    later = session.scalar(select(func.count()).select_from(MembershipStatusEvent).where(
+        MembershipStatusEvent.effective_on > day)) or 0
+    if later > FEW_CHANGES:
+        return titulaire_history(session).titulaires_on(day)
+    return titulaires_on_corrected(session, day)
+
+
+def titulaires_on_corrected(session: Session, day: date) -> int:
+    """Those of today, corrected by the members whose history records a change after
+    ``day``: their count now is replaced by their count then."""
     changed = (select(MembershipStatusEvent.membership_id)
                .where(MembershipStatusEvent.effective_on > day.isoformat()))  # raw_rows
     rows = raw_rows(session, _history_query(changed))

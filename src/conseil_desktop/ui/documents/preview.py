@@ -53,7 +53,7 @@ class DocumentPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pages_label = QLabel(fill(self.tr("%1 page(s)"), self.document.pageCount()), self)
+        self.pages_label = QLabel(self.tr("%Ln page(s)", "", self.document.pageCount()), self)
         self.print_action = self._action(self.tr("&Print…"), QKeySequence.StandardKey.Print,
                                          self.print_)
         self.open_action = self._action(self.tr("&Open in the PDF viewer"),

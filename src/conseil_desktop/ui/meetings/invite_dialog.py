@@ -35,7 +35,6 @@ from conseil_desktop.services.invitations import InviteScope
 from conseil_desktop.services.labels import COLLEGE_LONG
 from conseil_desktop.services.text import fold
 from conseil_desktop.ui.dialogs.form_dialog import FormDialog
-from conseil_desktop.ui.i18n import fill
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -222,7 +221,7 @@ class InviteDialog(FormDialog):
         return self.model.ticked_ids()
 
     def _count_ticked(self) -> None:
-        self.ticked_label.setText(fill(self.tr("%1 ticked"), len(self.model.ticked)))
+        self.ticked_label.setText(self.tr("%Ln ticked", "", len(self.model.ticked)))
 
     def collected(self) -> InviteChoice:
         scope = self.scope()

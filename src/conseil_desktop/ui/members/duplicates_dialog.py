@@ -163,7 +163,7 @@ class DuplicatesDialog(QDialog):
                 "The first %1 probable duplicates (merge them, then search again):"),
                 len(self.pairs)))
         elif self.pairs:
-            self.count_label.setText(fill(self.tr("%1 probable duplicate(s):"), len(self.pairs)))
+            self.count_label.setText(self.tr("%n probable duplicate(s):", "", len(self.pairs)))
         else:
             self.count_label.setText(self.tr("No probable duplicate found."))
         if self.pairs:

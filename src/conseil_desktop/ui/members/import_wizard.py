@@ -138,7 +138,7 @@ class ImportWizard(QDialog):
         self.import_button.setEnabled(can_import)
         if page == self.PREVIEW and self.plan is not None:
             writes = self.plan.count(RowAction.CREATE) + self.plan.count(RowAction.UPDATE)
-            self.import_button.setText(fill(self.tr("&Import (%1 row(s))"), writes))
+            self.import_button.setText(self.tr("&Import (%Ln row(s))", "", writes))
         self.close_button.setText(self.tr("Close") if page == self.RESULT else self.tr("Cancel"))
 
     # --- moving through the steps ---------------------------------------------------

@@ -156,9 +156,9 @@ class PurgeDialog(QDialog):
         self.setWindowTitle(self.tr("Purge former members"))
         self.resize(720, 480)
         intro = QLabel(fill(self.tr(
-            "%1 former member(s) left more than %2 months ago (the delay set in the council "
+            "%Ln former member(s) left more than %1 months ago (the delay set in the council "
             "settings). Anonymising them erases their identity for good and keeps only "
-            "anonymous attendance figures."), len(candidates), months), self)
+            "anonymous attendance figures.", "", len(candidates)), months), self)
         intro.setWordWrap(True)
         self.model = RowsModel([self.tr("Name"), self.tr("First name"), self.tr("College"),
                                 self.tr("Status"), self.tr("Since")], self)
@@ -211,8 +211,8 @@ def purge_departed(parent: QWidget, session_scope: SessionScope) -> bool:
         return False
     if not ask_purge(parent, candidates, months):
         return False
-    if not ask.confirm(parent, title, fill(QCoreApplication.translate(
-            "Privacy", "Anonymise %1 former member(s) for good? This cannot be undone."),
+    if not ask.confirm(parent, title, QCoreApplication.translate(
+            "Privacy", "Anonymise %Ln former member(s) for good? This cannot be undone.", "",
             len(candidates))):
         return False
 
@@ -228,6 +228,6 @@ def purge_departed(parent: QWidget, session_scope: SessionScope) -> bool:
         show_problem(parent, title, outcome.error)
     if not outcome.done:
         return False
-    tell(parent, title, fill(QCoreApplication.translate(
-        "Privacy", "%1 former member(s) anonymised."), outcome.value))
+    tell(parent, title, QCoreApplication.translate(
+        "Privacy", "%Ln former member(s) anonymised.", "", outcome.value))
     return True
