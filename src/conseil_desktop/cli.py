@@ -17,6 +17,7 @@ from pathlib import Path
 
 from conseil_desktop import paths
 from conseil_desktop.errors import CorruptDatabaseError, InvalidInputError, UserError
+from conseil_desktop.services.formatting import plural
 
 log = logging.getLogger(__name__)
 EXIT_BUG = 70
@@ -140,7 +141,8 @@ def _deep_check(path: Path) -> list[str]:
         if orphans:
             tables = sorted({row[0] for row in orphans})
             problems.append(
-                f"{len(orphans)} référence(s) orpheline(s) dans {', '.join(tables)}"
+                f"{plural(len(orphans), 'référence orpheline', 'références orphelines')} "
+                f"dans {', '.join(tables)}"
             )
         return problems
     except sqlite3.DatabaseError as exc:
@@ -166,7 +168,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
     for row in rows:
         print("  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
-    print(f"{len(rows)} fiche(s)")
+    print(plural(len(rows), "fiche", "fiches"))
     return 0
 
 

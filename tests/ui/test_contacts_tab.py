@@ -271,7 +271,7 @@ def test_checking_whether_an_organisation_can_be_deleted_deletes_nothing(
     assert tab.removal.delete(row) is None
     [(_parent, _title, question)] = dialogs.named("confirm")
     assert ("ne peut pas être supprimée" in question) is in_use
-    assert ("1 contact(s) y ont un rôle" in question) is in_use
+    assert ("1 contact y a un rôle" in question) is in_use
     assert deletions == []
     with database.session_scope() as session:
         assert contact_queries.get_organisation(session, org).archived_at is None

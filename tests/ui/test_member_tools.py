@@ -95,7 +95,7 @@ def test_import_with_a_corrected_and_saved_mapping_then_reimport_then_undo(
     assert tools.undo_last_import(parent, database.session_scope) is True
     assert people(database) == before
     assert "feuilles_multiples.xlsx" in dialogs.named("confirm")[-1][2]
-    assert "5 fiche(s) supprimée(s)" in dialogs.named("show_info")[-1][2]
+    assert "5 fiches supprimées" in dialogs.named("show_info")[-1][2]
     assert tools.undo_last_import(parent, database.session_scope) is False
     assert dialogs.named("show_info")[-1][2] == "Aucun import à annuler pour cette base."
 

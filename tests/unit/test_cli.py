@@ -111,7 +111,7 @@ def test_list_works_while_the_application_has_the_base_open(
     finally:
         storage.close()
     assert code == 0, err
-    assert out.strip().endswith("0 fiche(s)")
+    assert out.strip().endswith("0 fiche")
 
 
 def test_bad_arguments_get_a_french_message(capsys: pytest.CaptureFixture[str]) -> None:

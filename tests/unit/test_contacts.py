@@ -203,7 +203,7 @@ def test_delete_funder_asks_then_archives_and_keeps_project_history(session: Ses
         contacts.delete_organisation(session, city)
     assert isinstance(raised.value, UserError)
     assert [p.label for p in raised.value.projects] == ["Fête de quartier"]
-    assert "elle finance ou porte 1 projet(s) (Fête de quartier)" in raised.value.message
+    assert "elle finance ou porte 1 projet (Fête de quartier)" in raised.value.message
     assert "archivée" in raised.value.message
     assert contacts.delete_organisation(session, city, confirmed=True) is DeleteOutcome.ARCHIVED
     org = session.get(Organisation, city)
@@ -229,7 +229,7 @@ def test_unlinked_organisation_is_deleted(session: Session) -> None:
 def test_organisation_with_people_only_asks_too(session: Session) -> None:
     oid = new_org(session, "Pharmacie du Marché", "entreprise")
     new_contact(session, "Camara", "Mariam", AffiliationData(oid, "Gérante"))
-    with pytest.raises(OrganisationInUseError, match="1 contact\\(s\\) y ont un rôle"):
+    with pytest.raises(OrganisationInUseError, match="1 contact y a un rôle"):
         contacts.delete_organisation(session, oid)
 
 
@@ -323,8 +323,8 @@ def test_organisation_usage_says_what_refers_to_it_and_changes_nothing(
     assert [p.label for p in usage.projects] == ["Fête", "Vélo-école"]
     assert (usage.people, usage.members, usage.decisions) == (1, 2, 1)
     message = usage.message()
-    assert "elle finance ou porte 2 projet(s) (Fête, Vélo-école)" in message
-    assert "1 contact(s) y ont un rôle" in message
+    assert "elle finance ou porte 2 projets (Fête, Vélo-école)" in message
+    assert "1 contact y a un rôle" in message
     assert "des membres la représentent (2)" in message
     assert "des décisions lui sont confiées (1)" in message
     assert not session.new and not session.dirty and not session.deleted

@@ -76,7 +76,7 @@ def test_import_then_again_then_undo(db_path: Path, capsys: pytest.CaptureFixtur
     assert people(db_path) == 3
     code, out, _ = run(capsys, "import", "undo", "--db", str(db_path))
     assert code == 0
-    assert out.startswith("Import de « adresse_decoupee.xlsx » annulé : 3 fiche(s) supprimée(s)")
+    assert out.startswith("Import de « adresse_decoupee.xlsx » annulé : 3 fiches supprimées")
     assert people(db_path) == 0
 
 
@@ -187,8 +187,8 @@ def test_undo_lists_the_people_it_kept(db_path: Path, capsys: pytest.CaptureFixt
         storage.close(backup=False)
     code, out, _ = run(capsys, "import", "undo", "--db", str(db_path))
     assert code == 0
-    assert out.startswith("Import de « adresse_decoupee.xlsx » annulé : 2 fiche(s) supprimée(s)")
-    assert (f"Fiche(s) gardée(s) car modifiée(s) ou utilisée(s) depuis l'import "
+    assert out.startswith("Import de « adresse_decoupee.xlsx » annulé : 2 fiches supprimées")
+    assert (f"Fiche gardée car modifiée ou utilisée depuis l'import "
             f"(coordonnées, rôles, consentements, réunions, projets…) : {name}.") in out
     assert people(db_path) == 1
 

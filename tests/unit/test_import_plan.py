@@ -177,7 +177,7 @@ def test_the_problem_list_is_cut_after_twenty(storage: Storage, tmp_path: Path) 
         result = plan_import(session, source)
     messages = result.problem_messages()
     assert len(messages) == 21
-    assert messages[-1] == "… et 10 autre(s) remarque(s) sur d'autres lignes"
+    assert messages[-1] == "… et 10 autres remarques sur d'autres lignes"
 
 
 def test_duplicates_within_the_file_are_merged(storage: Storage) -> None:

@@ -39,6 +39,7 @@ from conseil_desktop.db.models import (
 from conseil_desktop.errors import InvalidInputError, UserError
 from conseil_desktop.services import identifiers
 from conseil_desktop.services.council import term_labels
+from conseil_desktop.services.formatting import plural
 from conseil_desktop.services.projects import Choice, SaveResult
 from conseil_desktop.services.text import fold, person_search_key
 
@@ -151,9 +152,9 @@ class OrganisationUsage:
         if self.projects:
             titles = ", ".join(p.label for p in self.projects[:5]) + (
                 " …" if len(self.projects) > 5 else "")
-            reasons.append(f"elle finance ou porte {len(self.projects)} projet(s) ({titles})")
+            reasons.append(f"elle finance ou porte {plural(len(self.projects), 'projet', 'projets')} ({titles})")
         if self.people:
-            reasons.append(f"{self.people} contact(s) y ont un rôle")
+            reasons.append(f"{plural(self.people, 'contact y a', 'contacts y ont')} un rôle")
         if self.members:
             reasons.append(f"des membres la représentent ({self.members})")
         if self.decisions:

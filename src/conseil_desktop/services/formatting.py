@@ -1,4 +1,4 @@
-"""French formatting of dates, times, money and phone numbers, in one place."""
+"""French formatting of dates, times, money, phone numbers and counts, in one place."""
 
 from __future__ import annotations
 
@@ -9,6 +9,11 @@ MONTHS = [
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
     "septembre", "octobre", "novembre", "décembre",
 ]
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """``1 décision``, ``2 décisions``; French takes the singular for 0 and 1."""
+    return f"{count} {one if count <= 1 else many}"
 
 
 def fmt_date(value: date | None) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from conseil_desktop.errors import InvalidInputError
-from conseil_desktop.services.formatting import fmt_date, fmt_phone
+from conseil_desktop.services.formatting import fmt_date, fmt_phone, plural
 from conseil_desktop.services.importing.headers import (
     FIELD_LABELS,
     NAME_FIELDS,
@@ -139,7 +139,7 @@ class ImportPlan:
                      if row.warnings and row.action is not RowAction.ERROR]
         if len(problems) > limit:
             rest = len(problems) - limit
-            return [*problems[:limit], f"… et {rest} autre(s) remarque(s) sur d'autres lignes"]
+            return [*problems[:limit], f"… et {plural(rest, 'autre remarque', 'autres remarques')} sur d'autres lignes"]
         return problems
 
 
@@ -156,13 +156,10 @@ def summary_line(counts: Mapping[RowAction, int]) -> str:
 def done_line(counts: Mapping[RowAction, int]) -> str:
     """The same counts once the import is written: ``120 créés, 3 mis à jour, 0 inchangé,
     2 en erreur``."""
-    def plural(count: int) -> str:
-        return "s" if count > 1 else ""
-
     created, unchanged = counts.get(RowAction.CREATE, 0), counts.get(RowAction.UNCHANGED, 0)
-    return (f"{created} créé{plural(created)}, "
+    return (f"{plural(created, 'créé', 'créés')}, "
             f"{counts.get(RowAction.UPDATE, 0)} mis à jour, "
-            f"{unchanged} inchangé{plural(unchanged)}, "
+            f"{plural(unchanged, 'inchangé', 'inchangés')}, "
             f"{counts.get(RowAction.ERROR, 0)} en erreur")
 
 _VALUE_LABELS: dict[str, Mapping[Any, str]] = {

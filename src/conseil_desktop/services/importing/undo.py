@@ -55,6 +55,7 @@ from conseil_desktop.db.models import (
     ProjectMember,
 )
 from conseil_desktop.errors import UserError
+from conseil_desktop.services.formatting import plural
 from conseil_desktop.services.members import (
     MEMBERSHIP_FIELDS,
     member_values,
@@ -118,24 +119,29 @@ class UndoResult:
 
     def describe(self) -> str:
         lines = [(
-            f"Import de « {self.source} » annulé : {self.deleted_people} fiche(s) supprimée(s), "
-            f"{self.removed_memberships} adhésion(s) retirée(s), "
-            f"{self.restored_fields} champ(s) rétabli(s), "
-            f"{self.deleted_organisations} structure(s) supprimée(s)."
+            f"Import de « {self.source} » annulé : "
+            f"{plural(self.deleted_people, 'fiche supprimée', 'fiches supprimées')}, "
+            f"{plural(self.removed_memberships, 'adhésion retirée', 'adhésions retirées')}, "
+            f"{plural(self.restored_fields, 'champ rétabli', 'champs rétablis')}, "
+            f"{plural(self.deleted_organisations, 'structure supprimée', 'structures supprimées')}."
         )]
         if self.kept_people:
             lines.append(
-                "Fiche(s) gardée(s) car modifiée(s) ou utilisée(s) depuis l'import "
+                ("Fiche gardée car modifiée ou utilisée" if len(self.kept_people) == 1 else
+                 "Fiches gardées car modifiées ou utilisées") + " depuis l'import "
                 f"(coordonnées, rôles, consentements, réunions, projets…) : "
                 f"{_names(self.kept_people)}."
             )
         if self.kept_memberships:
             lines.append(
-                "Adhésion(s) gardée(s) car modifiée(s) ou utilisée(s) depuis l'import : "
+                ("Adhésion gardée car modifiée ou utilisée" if len(self.kept_memberships) == 1
+                 else "Adhésions gardées car modifiées ou utilisées") + " depuis l'import : "
                 f"{_names(self.kept_memberships)}."
             )
         if self.kept_fields:
-            lines.append(f"{self.kept_fields} champ(s) modifié(s) depuis l'import ont été gardés.")
+            lines.append(
+                f"{plural(self.kept_fields, 'champ modifié', 'champs modifiés')} depuis l'import "
+                f"{'a été gardé' if self.kept_fields == 1 else 'ont été gardés'}.")
         return "\n".join(lines)
 
 
