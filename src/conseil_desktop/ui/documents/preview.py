@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -22,6 +22,9 @@ from conseil_desktop.ui.documents.actions import (
 )
 from conseil_desktop.ui.documents.printing import print_document
 from conseil_desktop.ui.i18n import fill
+from conseil_desktop.ui.meetings.widgets import resize_to_fit
+
+PREFERRED_SIZE = QSize(820, 900)  # an A4 page at the width of the window
 
 _open: set[DocumentPreview] = set()  # a preview outlives the screen that opened it
 
@@ -46,7 +49,7 @@ class DocumentPreview(QDialog):
         self._cleanup = cleanup
         self.setWindowTitle(fill(self.tr("Preview — %1"), request.title))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(820, 900)
+        resize_to_fit(self, PREFERRED_SIZE, parent)  # a laptop: 728 pixels under its task bar
         self.document = QPdfDocument(self)
         self.document.load(str(pdf))
         self.view = QPdfView(self)
