@@ -5,6 +5,7 @@ of the meeting (from data read afresh, in a worker) and offers it through
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from conseil_desktop.export.signin_rows import SigninOptions
 from conseil_desktop.services import decision_register
-from conseil_desktop.services.formatting import fmt_date
+from conseil_desktop.services.formatting import MONTHS, fmt_date
 from conseil_desktop.services.meeting_addresses import (
     PostalAddress,
     council_address,
@@ -218,9 +219,23 @@ def request_for(session_scope: SessionScope, meeting_id: int, snapshot: MeetingS
         progress.step(1, writing)
         write(path, fmt, material)
 
-    suggested = f"{name} {fmt_date(snapshot.date).replace('/', '-')} {snapshot.title}"
+    suggested = suggested_name(name, snapshot.date, snapshot.title)
     return DocumentRequest(title=f"{name} — {snapshot.title}", suggested_name=suggested,
                            formats=formats, build=build)
+
+
+def suggested_name(name: str, day: dt.date, title: str) -> str:
+    """``Feuille d'émargement 26-11-2026 Assemblée plénière``; the date is left out when
+    the title already gives it (26/11/2026, 26-11-2026, 26 novembre 2026)."""
+    if title_gives_date(title, day):
+        return f"{name} {title}"
+    return f"{name} {fmt_date(day).replace('/', '-')} {title}"
+
+
+def title_gives_date(title: str, day: dt.date) -> bool:
+    numbers = rf"0?{day.day}\s*[/.-]\s*0?{day.month}\s*[/.-]\s*{day.year}"
+    words = rf"{day.day}(?:er)?\s+{MONTHS[day.month - 1]}\s+{day.year}"
+    return re.search(rf"(?<!\d)(?:{numbers}|{words})(?!\d)", title, re.IGNORECASE) is not None
 
 
 def fill_menu(menu: QMenu, page: MeetingPage) -> None:
