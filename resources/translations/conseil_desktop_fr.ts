@@ -2324,6 +2324,26 @@ La supprimer quand même, avec son émargement ?</translation>
         <source>Writing the document…</source>
         <translation>Écriture du document…</translation>
     </message>
+    <message numerus="yes">
+        <source>Labels: %1 of %Ln invitee(s).</source>
+        <translation><numerusform>Étiquettes : %1 sur %Ln invité.</numerusform><numerusform>Étiquettes : %1 sur %Ln invités.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Convened by e-mail, so no label: %Ln.</source>
+        <translation><numerusform>Convoqué par courriel, donc sans étiquette : %Ln.</numerusform><numerusform>Convoqués par courriel, donc sans étiquette : %Ln.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %Ln other(s)</source>
+        <translation><numerusform>%1 et %Ln autre</numerusform><numerusform>%1 et %Ln autres</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Without a complete postal address, so no label (%Ln): %1.</source>
+        <translation><numerusform>Sans adresse postale complète, donc sans étiquette (%Ln personne) : %1.</numerusform><numerusform>Sans adresse postale complète, donc sans étiquette (%Ln personnes) : %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Address labels</source>
+        <translation>Étiquettes d'adresses</translation>
+    </message>
 </context>
 <context>
     <name>MeetingLinkDialog</name>

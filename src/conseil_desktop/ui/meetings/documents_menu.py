@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,10 +33,13 @@ from conseil_desktop.services.meeting_addresses import (
     PostalAddress,
     council_address,
     invitee_addresses,
+    label_recipients,
 )
 from conseil_desktop.services.meeting_list import CalendarEntry, calendar_entries
 from conseil_desktop.services.meeting_snapshot import MeetingSnapshot, meeting_snapshot
+from conseil_desktop.ui.dialogs import ask
 from conseil_desktop.ui.documents.actions import DocumentRequest, offer_document
+from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.workers import Progress
 
 if TYPE_CHECKING:
@@ -258,5 +261,46 @@ def offer(page: MeetingPage, name: str, formats: tuple[str, ...], write: Writer)
         if options is None:
             return
         write = partial(write, options=options)
+    if write is _labels:
+        tell_labels_left_out(page)
     offer_document(page, request_for(page.session_scope, page.meeting_id, page.snapshot,
                                      name, formats, write))
+
+
+MAX_NAMES = 10
+
+
+def labels_left_out(addresses: dict[int, PostalAddress]) -> str | None:
+    """What the labels leave out, as the command line says it: those convened by e-mail
+    (the menu's labels are for the post) and those without a complete postal address,
+    named (the first ten, then how many others). None when every invitee has a label."""
+    chosen = label_recipients(addresses, skip_email=True)
+    by_email = sum(1 for a in addresses.values() if a.by_email)
+    incomplete = sorted(a.name for a in addresses.values()
+                        if not a.by_email and not a.complete)
+    if not by_email and not incomplete:
+        return None
+    lines = [fill(QCoreApplication.translate(
+        "MeetingDocuments", "Labels: %1 of %Ln invitee(s).", "", len(addresses)),
+        QLocale().toString(len(chosen)))]
+    if by_email:
+        lines.append(QCoreApplication.translate(
+            "MeetingDocuments", "Convened by e-mail, so no label: %Ln.", "", by_email))
+    if incomplete:
+        names = ", ".join(incomplete[:MAX_NAMES])
+        rest = len(incomplete) - MAX_NAMES
+        if rest > 0:
+            names = fill(QCoreApplication.translate(
+                "MeetingDocuments", "%1 and %Ln other(s)", "", rest), names)
+        lines.append(fill(QCoreApplication.translate(
+            "MeetingDocuments", "Without a complete postal address, so no label (%Ln): %1.",
+            "", len(incomplete)), names))
+    return "\n".join(lines)
+
+
+def tell_labels_left_out(page: MeetingPage) -> None:
+    with page.session_scope() as session:
+        text = labels_left_out(invitee_addresses(session, page.meeting_id))
+    if text is not None:
+        ask.show_info(page, QCoreApplication.translate("MeetingDocuments", "Address labels"),
+                      text)
