@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -90,3 +91,30 @@ def test_windows_save_what_is_typed_while_the_file_closes(db_path: Path) -> None
         assert notes == "résumé tapé"
     finally:
         storage.close(backup=False)
+
+
+def test_the_base_file_alone_holds_the_work_once_the_user_pauses(
+        qtbot: Any, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy of conseil.db made with the file manager while the application is open
+    (without its -wal journal) has what was done before the pause."""
+    import shutil
+    import sqlite3
+
+    from conseil_desktop.ui import database as database_module
+
+    monkeypatch.setattr(database_module, "CHECKPOINT_AFTER_MS", 50)
+    database = Database(open_storage(db_path))
+    try:
+        with database.session_scope() as session:
+            session.connection().exec_driver_sql(
+                "UPDATE meeting SET notes = 'noté avant la pause'")
+        copy = tmp_path / "copie-sur-cle.db"
+
+        def copied_notes() -> object:
+            shutil.copyfile(db_path, copy)  # the base file only, as a file manager would
+            with sqlite3.connect(copy) as connection:
+                return connection.execute("SELECT notes FROM meeting").fetchone()[0]
+
+        qtbot.waitUntil(lambda: copied_notes() == "noté avant la pause", timeout=5000)
+    finally:
+        database.close()

@@ -113,6 +113,16 @@ class Storage:
     def backup(self, reason: str) -> backups.BackupInfo | None:
         return backups.take_backup(self.path, reason, keep=self._backups_kept())
 
+    def checkpoint(self) -> None:
+        """Copy what the WAL journal holds into the base file itself, without waiting
+        for anyone: a copy of the file alone (a USB key filled from the file manager
+        while the application is open) then holds the work done so far."""
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            log.info("Checkpoint of %s skipped: %s", self.path, exc)
+
     def _backups_kept(self) -> int:
         return backups.read_backups_kept(self.path)
 

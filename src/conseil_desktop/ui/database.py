@@ -7,7 +7,7 @@ import tempfile
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from conseil_desktop import paths
@@ -17,6 +17,7 @@ from conseil_desktop.errors import UserError
 from conseil_desktop.ui.i18n import fill
 
 BEFORE_RESTORE = "avant-restauration"
+CHECKPOINT_AFTER_MS = 3000
 
 
 class Database(QObject):
@@ -30,6 +31,11 @@ class Database(QObject):
         self._storage = storage
         self._closed = False
         self._closing = False
+        # Once the user pauses, the WAL journal is copied into the base file.
+        self._checkpoint = QTimer(self)
+        self._checkpoint.setSingleShot(True)
+        self._checkpoint.setInterval(CHECKPOINT_AFTER_MS)
+        self._checkpoint.timeout.connect(self._write_back)
 
     @property
     def path(self) -> Path:
@@ -44,7 +50,13 @@ class Database(QObject):
             message = QCoreApplication.translate(
                 "Database", "The database is closed. Open a database from the File menu.")
             raise UserError(message)
+        if QThread.currentThread() == self.thread():  # not from a worker: the UI's
+            self._checkpoint.start()  # next action restarts it; it runs once the user pauses
         return self._storage.session_scope()
+
+    def _write_back(self) -> None:
+        if not self._closed:
+            self._storage.checkpoint()
 
     def replace(self, storage: Storage) -> None:
         """Make ``storage`` the open database; close (and back up) the previous one."""
@@ -94,6 +106,7 @@ class Database(QObject):
         if self._closed or self._closing:
             return
         self._closing = True
+        self._checkpoint.stop()  # closing checkpoints anyway
         try:
             self.about_to_change.emit()
         finally:
