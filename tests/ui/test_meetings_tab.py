@@ -687,3 +687,30 @@ def test_deleting_a_decision_cited_by_a_project_says_so(
     with database.session_scope() as session:
         assert session.get(Decision, decision) is None
     assert page.item_panel.decision_ids() == []
+
+
+def test_a_large_council_sees_its_list_before_the_quorum_column(
+        qtbot: Any, database: Database, window: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a large council's history takes a while the first time: the rows show
+    at once with « … » in the quorum column, filled in just after."""
+    from conseil_desktop.services import quorum
+
+    monkeypatch.setattr(quorum, "LARGE_HISTORY", -1)  # this small base counts as large
+    monkeypatch.setattr(quorum, "_CACHE", {})
+    move_seed_meeting(database, TODAY - dt.timedelta(days=3))
+    with database.session_scope() as session:
+        seeded = session.scalars(select(Meeting)).one()
+        elodie = session.scalars(select(Person)).one()
+        session.add(Attendance(meeting_id=seeded.id, person_id=elodie.id,
+                               status=AttendanceStatus.PRESENT))
+    tab = window.meetings_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.reload()
+    tab.show_section(False)
+    model = tab.model
+    assert not tab.is_loaded and model.data(model.index(0, Col.QUORUM)) == "…"
+    qtbot.waitUntil(lambda: tab.is_loaded, timeout=5000)
+    assert model.data(model.index(0, Col.QUORUM)) == "atteint"
+    tab.reload()  # the history is kept: no second pass
+    assert tab.is_loaded and model.data(model.index(0, Col.QUORUM)) == "atteint"

@@ -134,15 +134,17 @@ def _counted(session: Session, history: TitulaireHistory,
     return {mid: known[mid][1] for mid in wanted}
 
 
-def meeting_rows(session: Session, today: date) -> list[MeetingListRow]:
-    """Every meeting, newest first (upcoming ones included; the view splits them)."""
+def meeting_rows(session: Session, today: date, *, quorum: bool = True) -> list[MeetingListRow]:
+    """Every meeting, newest first (upcoming ones included; the view splits them);
+    without ``quorum``, every row's ``quorum_reached`` is None (not computed yet)."""
     types = term_labels(session, VocabularyKind.MEETING_TYPE)
     policy = council_rule(session)
     figures = _figures(session)
     query = select(Meeting.id, Meeting.type_code, Meeting.title, Meeting.date,
                    Meeting.start_time, Meeting.end_time, Meeting.place, Meeting.cancelled)
     meetings = raw_rows(session, query)
-    history = titulaire_history(session) if policy.rule is not QuorumRule.NONE else None
+    wanted = quorum and policy.rule is not QuorumRule.NONE
+    history = titulaire_history(session) if wanted else None
     counted: dict[int, int] = {}
     if history is not None:
         counted = _counted(session, history, {

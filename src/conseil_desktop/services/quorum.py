@@ -225,6 +225,15 @@ def titulaire_history(session: Session) -> TitulaireHistory:
 
 
 _CACHE: dict[str, tuple[tuple[object, ...], TitulaireHistory]] = {}
+LARGE_HISTORY = 20_000  # status events: beyond, reading the history takes a while
+
+
+def history_is_quick(session: Session) -> bool:
+    """Whether :func:`titulaire_history` answers at once: kept from an earlier call and
+    still current, or small (a council's few hundred members)."""
+    key = _fingerprint(session)
+    cached = _CACHE.get(database_key(session))
+    return cached is not None and cached[0] == key or int(key[0] or 0) <= LARGE_HISTORY
 
 
 def database_key(session: Session) -> str:

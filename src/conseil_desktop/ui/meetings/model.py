@@ -91,11 +91,14 @@ class MeetingTableModel(QAbstractTableModel):
         self._headers = [self.tr("Type"), self.tr("Title"), self.tr("Date"), self.tr("Place"),
                          self.tr("Invited"), self.tr("Present"), self.tr("Quorum")]
         self._quorum_words = {None: "—", True: self.tr("reached"), False: self.tr("not reached")}
+        self.quorum_pending = False
 
     # -- content -----------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[MeetingListRow]) -> None:
+    def set_rows(self, rows: list[MeetingListRow], *, quorum_pending: bool = False) -> None:
+        """``quorum_pending``: the quorum column is still being computed (shown « … »)."""
         self._all = list(rows)
+        self.quorum_pending = quorum_pending
         self._refresh()
 
     def set_section(self, upcoming: bool) -> None:
@@ -171,7 +174,7 @@ class MeetingTableModel(QAbstractTableModel):
         row, column = self._shown[index.row()], Col(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column is Col.QUORUM:
-                return self._quorum_words[row.quorum_reached]
+                return "…" if self.quorum_pending else self._quorum_words[row.quorum_reached]
             return display(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in RIGHT_ALIGNED else _LEFT

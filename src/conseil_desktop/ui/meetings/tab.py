@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable
+from functools import partial
 from contextlib import AbstractContextManager
 
 from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from conseil_desktop.db.models import VocabularyKind
-from conseil_desktop.services import meeting_list
+from conseil_desktop.services import meeting_list, quorum
 from conseil_desktop.services.council import terms
 from conseil_desktop.services.meeting_list import MeetingListRow
 from conseil_desktop.ui.i18n import fill
@@ -164,7 +165,7 @@ class MeetingsTab(QWidget):
 
     @property
     def is_loaded(self) -> bool:
-        return not self._stale
+        return not self._stale and not self.model.quorum_pending
 
     def ensure_loaded(self) -> None:
         if self._stale:
@@ -191,14 +192,19 @@ class MeetingsTab(QWidget):
         super().showEvent(event)
         self.ensure_loaded()
 
-    def reload(self) -> None:
+    def reload(self, *, with_quorum: bool = False) -> None:
         """Read the meetings again; keep the selection."""
         started = time.perf_counter()
         selected = self.selected_id()
         with self.session_scope() as session:
             types = terms(session, VocabularyKind.MEETING_TYPE, active_only=False)
-            rows = meeting_list.meeting_rows(session, dt.date.today())
-        self.model.set_rows(rows)
+            # A large council's first reading of its members' history takes a while:
+            # the list shows at once, and its quorum column is filled just after.
+            quick = with_quorum or quorum.history_is_quick(session)
+            rows = meeting_list.meeting_rows(session, dt.date.today(), quorum=quick)
+        self.model.set_rows(rows, quorum_pending=not quick)
+        if not quick:
+            QTimer.singleShot(0, self, partial(self.reload, with_quorum=True))
         _refill(self.type_filter, self.tr("All types"), [(t.label, t.code) for t in types])
         _refill(self.year_filter, self.tr("All years"),
                 [(str(year), year) for year in self.model.years()])
