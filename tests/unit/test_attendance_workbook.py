@@ -125,6 +125,9 @@ def test_workbook_sheets_cells_and_layout(filled: Path, tmp_path: Path) -> None:
     assert [c.value for c in first[5]][5:8] == ["Présent", None, "18 h 45"]
     listing = book["Réunions"]
     assert listing["D2"].value == "Salle [A]: *1*" and listing["K2"].value == 0.5
+    bureau = book["2026-06-02 Bureau"]  # an invitee nobody marked at a held meeting
+    statuses = {row[1]: row[5] for row in bureau.iter_rows(min_row=2, values_only=True)}
+    assert statuses["'" + INJECTED] == "Non renseigné"
 
 
 def test_sheet_names_are_valid_short_and_unique(filled: Path) -> None:

@@ -291,7 +291,7 @@ def _sheet(meeting: tuple, types: dict[str, str], rows: list[tuple],  # type: ig
         local_actor = college == College.LOCAL_ACTORS.value
         invitees.append(InviteeLine(
             number, last, first or "", college_label, (organisation or "") if local_actor else "",
-            labels.ATTENDANCE[status], code,
+            _status_label(status), code,
             f"{h_first or ''} {h_last}".strip() if h_last is not None else "",
             _time(arrival), _time(departure)))
     return MeetingSheet(meeting_id, date.fromisoformat(day), types.get(type_code, type_code),
@@ -328,3 +328,11 @@ def _by_college(per_meeting: list[list[tuple]],  # type: ignore[type-arg]
     order = [labels.COLLEGE[c] for c in College] + ["Hors collège"]
     return [SummaryLine(label, 0, len(groups[label][1]), groups[label][0])
             for label in order if label in groups]
+
+
+def _status_label(status: AttendanceStatus) -> str:
+    """A held meeting's invitee nobody marked is « Non renseigné », not « Invité »."""
+    return NOT_RECORDED if status is AttendanceStatus.INVITED else labels.ATTENDANCE[status]
+
+
+NOT_RECORDED = "Non renseigné"
