@@ -149,6 +149,14 @@
         <translation>Actualiser (F5)</translation>
     </message>
     <message>
+        <source>Unmarked → absent…</source>
+        <translation>Non pointés → absents…</translation>
+    </message>
+    <message>
+        <source>At the end of the meeting: mark absent every invitee still not marked</source>
+        <translation>En fin de réunion : marquer absents tous les invités qui ne sont pas encore pointés</translation>
+    </message>
+    <message>
         <source>Find:</source>
         <translation>Chercher :</translation>
     </message>
@@ -158,6 +166,14 @@
     <message>
         <source>Check-in</source>
         <translation>Émargement</translation>
+    </message>
+    <message>
+        <source>Every invitee is already marked.</source>
+        <translation>Tous les invités sont déjà pointés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark the %n invitee(s) not marked as absent?</source>
+        <translation><numerusform>Marquer absent l'invité non pointé ?</numerusform><numerusform>Marquer absents les %n invités non pointés ?</numerusform></translation>
     </message>
     <message>
         <source>%1 (%2 not counted: holder absent)</source>

@@ -550,3 +550,23 @@ def test_escape_closes_the_window_when_nothing_is_typed(
     focus.setFocus()
     with qtbot.waitSignal(closable.destroyed):
         qtbot.keyClick(focus, Qt.Key.Key_Escape)
+
+
+def test_at_the_end_the_unmarked_are_marked_absent(
+        screen: CheckinWindow, database: Database, dialogs: Dialogs) -> None:
+    screen.find_person("diallo")
+    screen.mark(P)
+    screen.find_person("guerin")
+    screen.mark(E)
+    dialogs.answer("confirm", False)  # « Non »: nothing changes
+    screen.rest_absent_button.click()
+    assert dialogs.named("confirm")[-1][2] == "Marquer absents les 5 invités non pointés ?"
+    assert stored(database, "Martin").status is I
+    dialogs.answer("confirm", True)
+    screen.rest_absent_button.click()
+    assert [stored(database, name).status for name in ("Diallo", "Guérin", "Martin", "Zéphir")] \
+        == [P, E, A, A]
+    assert counter(screen) == (
+        "Présents : 1 · Représentés : 0 · Excusés : 1 · Absents : 5 · Attendus : 7")
+    screen.rest_absent_button.click()  # nobody left: said, not asked
+    assert dialogs.named("show_info")[-1][2] == "Tous les invités sont déjà pointés."

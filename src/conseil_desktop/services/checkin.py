@@ -22,9 +22,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from conseil_desktop.db.base import utcnow
 from conseil_desktop.db.models import (
     Attendance,
     AttendanceStatus,
@@ -164,6 +165,19 @@ def set_status(session: Session, attendance_id: int, status: AttendanceStatus, *
         attendance.arrival_time = attendance.departure_time = None
     session.flush()
     return _state(attendance, "")
+
+
+def mark_unrecorded_absent(session: Session, meeting_id: int) -> int:
+    """At the end of the meeting: every invitee still not recorded is *absent*. Returns
+    how many were marked."""
+    result = session.execute(
+        update(Attendance)
+        .where(Attendance.meeting_id == meeting_id,
+               Attendance.status == AttendanceStatus.INVITED)
+        .values(status=AttendanceStatus.ABSENT, updated_at=utcnow())
+        .execution_options(synchronize_session=False))
+    session.expire_all()
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def set_arrival(session: Session, attendance_id: int, at: time | None) -> AttendanceState:

@@ -117,6 +117,7 @@ class CheckinWindow(CheckinView):
         self.arrival_button.clicked.connect(lambda: self.note_time(arrival=True))
         self.departure_button.clicked.connect(lambda: self.note_time(arrival=False))
         self.reload_button.clicked.connect(self.reload)
+        self.rest_absent_button.clicked.connect(self.mark_rest_absent)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
@@ -134,6 +135,24 @@ class CheckinWindow(CheckinView):
         self.refresh_counter()
         if self.model.rows and not self.table.currentIndex().isValid():
             self._go_to(0)
+
+    def mark_rest_absent(self) -> None:
+        """The meeting is over: those nobody marked are absent (asked first)."""
+        left = sum(1 for row in self.model.rows if row.status is AttendanceStatus.INVITED)
+        if not left:
+            ask.show_info(self, _title(), self.tr("Every invitee is already marked."))
+            return
+        question = self.tr("Mark the %n invitee(s) not marked as absent?", "", left)
+        if not ask.confirm(self, _title(), question):
+            return
+        try:
+            with self._session_scope() as session:
+                checkin.mark_unrecorded_absent(session, self.meeting_id)
+        except UserError as exc:
+            show_user_error(self, _title(), exc)
+            return
+        self.reload()
+        self.attendance_changed.emit(self.meeting_id)
 
     def reload(self) -> None:
         """Read the meeting again (invitations may have changed in another window)."""

@@ -138,6 +138,9 @@ class CheckinView(QWidget):
         self.departure_button = button(self.tr("&Departure (D)"))
         self.reset_button = button(self.tr("&Clear (Del)"))
         self.reload_button = button(self.tr("Reload (F5)"))
+        self.rest_absent_button = button(self.tr("Unmarked → absent…"))
+        self.rest_absent_button.setToolTip(self.tr(
+            "At the end of the meeting: mark absent every invitee still not marked"))
 
     def _lay_out(self) -> None:
         self.counter_label.setWordWrap(True)
@@ -158,6 +161,7 @@ class CheckinView(QWidget):
         buttons.addWidget(self.arrival_button)
         buttons.addWidget(self.departure_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.rest_absent_button)
         buttons.addWidget(self.reload_button)
         upper = QWidget(self)
         upper_layout = QVBoxLayout(upper)
