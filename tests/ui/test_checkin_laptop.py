@@ -39,6 +39,7 @@ def test_the_check_in_window_opens_at_the_size_its_screen_allows(
     available = window.screen().availableGeometry().size()
     assert window.size().height() <= available.height() - FRAME_ALLOWANCE
     assert window.minimumSizeHint().height() <= LAPTOP.height() - FRAME_ALLOWANCE
+    assert window.minimumSizeHint().width() <= LAPTOP.width()  # no button past the edge
 
 
 def test_the_meeting_window_opens_at_the_size_its_screen_allows(

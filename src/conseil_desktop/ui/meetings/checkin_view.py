@@ -153,6 +153,7 @@ class CheckinView(QWidget):
         search_row.addWidget(self.search_hint)
         search_row.addSpacing(24)
         search_row.addWidget(self.noted_time)
+        search_row.addWidget(self.rest_absent_button)
         buttons = QHBoxLayout()
         for made in (self.present_button, self.excused_button, self.absent_button,
                      self.proxy_button, self.reset_button):
@@ -161,7 +162,6 @@ class CheckinView(QWidget):
         buttons.addWidget(self.arrival_button)
         buttons.addWidget(self.departure_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.rest_absent_button)
         buttons.addWidget(self.reload_button)
         upper = QWidget(self)
         upper_layout = QVBoxLayout(upper)
