@@ -237,3 +237,23 @@ def test_a_long_name_breaks_at_its_hyphens_not_inside_a_word(tmp_path: Path) -> 
         assert piece in text, piece
     for row in lines:
         assert not row.endswith(("Brzęc", "Kowalczykow")), row
+
+
+def test_the_end_and_the_signatures_stay_on_a_page_with_room_for_them(tmp_path: Path) -> None:
+    """Where the last decision and the signatures fit below what is on the page, they
+    go there: a one-row table cannot be split, and it once sent both to a new page,
+    leaving most of the page before blank."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from conseil_desktop.export.pdf.minutes import with_last_lines
+
+    style = getSampleStyleSheet()["Normal"]
+    opening = [Paragraph("Déroulement de la séance, point après point.", style)] * 10
+    decision = Table([["Décision", "Consensus sur le projet de square."]])
+    signatures = [Paragraph("Signatures", style), Table([["Président·e", "Secrétaire"]] * 3)]
+    path = tmp_path / "pv.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        with_last_lines([*opening, decision], signatures))
+    assert len(PdfReader(path).pages) == 1

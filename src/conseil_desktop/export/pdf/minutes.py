@@ -105,6 +105,8 @@ class KeepWithLastLines(KeepTogether):
         self._previous, self._block = previous, block
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
+        if _listWrapOn(self._content, aW, None)[1] <= aH:
+            return list(self._content)  # all of it fits here: nothing moves
         lead: list[Flowable] = []
         last = self._previous
         if isinstance(last, KeepTogether) and last._content:
