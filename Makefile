@@ -10,7 +10,7 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 ARGS ?=
 
-.PHONY: run test setup translations lupdate bench smoke clean
+.PHONY: run test setup translations lupdate bench smoke clean lint
 
 run: setup
 	@$(BIN)/python scripts/check_qt_libs.py --gui
@@ -21,6 +21,11 @@ test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(ARGS)
 
 setup: $(STAMP) $(QM)
+
+# Style and common mistakes (rules in pyproject.toml, [tool.ruff]).
+lint: setup
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check ruff
+	$(BIN)/ruff check src tests benchmarks scripts
 
 $(STAMP): pyproject.toml setup.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est nécessaire (trouvé : " + sys.version.split()[0] + ").")'

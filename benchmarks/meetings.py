@@ -107,7 +107,6 @@ def _invite_everywhere(path: Path) -> None:
 def measure_rows(db: Path, repeat: int) -> dict[str, float]:
     from conseil_desktop.db.engine import open_readonly
     from conseil_desktop.services.meeting_list import meeting_rows
-
     from conseil_desktop.services.quorum import history_is_quick
 
     today = date.today()

@@ -84,9 +84,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _remove_database(path: Path) -> None:
-    from conseil_desktop.db.engine import FileLock
-
     from conseil_desktop.db import backup
+    from conseil_desktop.db.engine import FileLock
 
     lock = FileLock(path)
     lock.acquire()  # refuses if the application has it open
@@ -188,7 +187,7 @@ def run_command(func: Callable[..., int | None], *args: object) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the bug path: log it and say where
+    except Exception as exc:
         problem = _storage_problem(exc)
         if problem is not None:  # disk full, USB key pulled out... while writing
             print(f"Erreur : {problem.message}", file=sys.stderr)

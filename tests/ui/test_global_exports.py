@@ -207,7 +207,7 @@ def test_open_actions_saved_as_xlsx_from_the_preview(
 
 def check_open_actions_sheet(target: Path) -> None:
     sheet = load_workbook(target).active
-    rows = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     header = rows[0]
     texts = [row[header.index("Décision")] for row in rows[1:]]
     assert texts == ["Relancer le bailleur", "Commander les bancs"]

@@ -219,8 +219,8 @@ def test_a_logs_folder_that_cannot_be_made_does_not_stop_a_command(
     data = tmp_path / "donnees"
     data.mkdir()
     (data / "logs").write_text("a file where the logs folder should be")
-    code, out, err = run(capsys, "list", "meetings", "--db", str(db_path),
-                         "--data-dir", str(data))
+    code, _out, err = run(capsys, "list", "meetings", "--db", str(db_path),
+                          "--data-dir", str(data))
     assert code == 0, err
     assert "Traceback" not in err
 

@@ -125,7 +125,7 @@ def test_a_long_agenda_shrinks_above_the_proxy_form(storage: Storage, tmp_path: 
 
 def test_labels(meeting: tuple[MeetingSnapshot, dict[int, PostalAddress], str],
                 tmp_path: Path) -> None:
-    snapshot, addresses, _sender = meeting
+    _snapshot, addresses, _sender = meeting
     out = tmp_path / "etiquettes.pdf"
     assert write_labels(out, list(addresses.values()) * 5, skip_email=True) == 2  # 25 labels
     reader, texts = read_pdf(out)

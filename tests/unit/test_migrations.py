@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-import sqlalchemy as sa
 from sqlalchemy import inspect, text
 
-from conseil_desktop.db import backup, engine as engine_module
+from conseil_desktop.db import backup
+from conseil_desktop.db import engine as engine_module
 from conseil_desktop.db.engine import make_engine, open_storage
 from conseil_desktop.db.migrations import HEAD_REVISION, runner
 from conseil_desktop.db.models import Base

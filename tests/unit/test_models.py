@@ -18,10 +18,10 @@ from conseil_desktop.db.models import (
     Meeting,
     Membership,
     MemberStatus,
+    Organisation,
     Person,
     Project,
     ProjectFunding,
-    Organisation,
 )
 
 

@@ -213,13 +213,13 @@ def test_list_filters_and_totals_of_the_rows_shown(session: Session) -> None:
 def test_deadlines_list_overdue_first(session: Session) -> None:
     today = date(2026, 11, 25)
     specs = [
-        ("Dossier FPH", S.IDEA, dict(submission_deadline=date(2026, 12, 10))),
-        ("Sorties familles", S.GRANTED, dict(start_on=date(2026, 11, 1),
-                                             end_on=date(2026, 12, 20))),
-        ("Journal", S.COMPLETED, dict(start_on=date(2025, 1, 1), end_on=date(2025, 3, 1),
-                                       financial_report_due_on=date(2026, 6, 30))),
-        ("Soutien scolaire", S.REPORT_SUBMITTED, dict(end_on=date(2025, 6, 1))),
-        ("Cinéma", S.IN_PROGRESS, dict(end_on=date(2027, 6, 1))),  # beyond 60 days
+        ("Dossier FPH", S.IDEA, {"submission_deadline": date(2026, 12, 10)}),
+        ("Sorties familles", S.GRANTED, {"start_on": date(2026, 11, 1),
+                                         "end_on": date(2026, 12, 20)}),
+        ("Journal", S.COMPLETED, {"start_on": date(2025, 1, 1), "end_on": date(2025, 3, 1),
+                                  "financial_report_due_on": date(2026, 6, 30)}),
+        ("Soutien scolaire", S.REPORT_SUBMITTED, {"end_on": date(2025, 6, 1)}),
+        ("Cinéma", S.IN_PROGRESS, {"end_on": date(2027, 6, 1)}),  # beyond 60 days
     ]
     for title, status, dates in specs:
         projects.create_project(session, ProjectData(title=title, **dates), status=status)

@@ -200,7 +200,7 @@ def copy_to(db_path: Path, target: Path) -> None:
 
 
 def _storage_error(what: str, exc: Exception) -> UserError:
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or "full" in str(exc).lower():
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "full" in str(exc).lower():
         return UserError(f"Le disque est plein : échec de {what}. Libérez de la place et réessayez.")
     if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return UserError(f"Accès refusé : échec de {what} ({exc.filename}).")

@@ -38,7 +38,7 @@ def prefetch(db_path: Path) -> None:
     def work() -> None:
         try:
             future.set_result(_inspect(db_path))
-        except BaseException as exc:  # handed over to inspect_file, which re-raises
+        except BaseException as exc:  # noqa: BLE001 - handed over to inspect_file, which re-raises
             future.set_exception(exc)
 
     with _lock:

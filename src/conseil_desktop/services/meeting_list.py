@@ -107,7 +107,7 @@ def _quorum_counts(session: Session, history: TitulaireHistory,
     since, titulaire = history.since, history.is_titulaire_on
     for meeting_id, person_id, day in raw_rows(session, query):
         start = since.get(person_id)
-        if start is not None and start <= day or start is None and titulaire(person_id, day):
+        if (start is not None and start <= day) or (start is None and titulaire(person_id, day)):
             counted[meeting_id] = counted.get(meeting_id, 0) + 1
     return counted
 

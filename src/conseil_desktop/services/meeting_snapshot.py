@@ -240,7 +240,7 @@ def proxy_in_force(row: InviteeRow, present: set[int]) -> bool:
 
 
 def count_attendance(invitees: list[InviteeRow], guests: int = 0) -> AttendanceCounts:
-    by_status = {status: 0 for status in AttendanceStatus}
+    by_status = dict.fromkeys(AttendanceStatus, 0)
     for row in invitees:
         by_status[row.status] += 1
     present = present_ids(invitees)

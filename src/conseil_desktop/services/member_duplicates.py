@@ -35,8 +35,6 @@ from conseil_desktop.services.importing.matching import Keys
 from conseil_desktop.services.rows import raw_rows
 from conseil_desktop.services.text import fold
 
-
-
 SAME_EMAIL = "même courriel"
 SAME_PHONE = "même téléphone"
 SAME_NAME_BIRTH = "même nom et même date de naissance"

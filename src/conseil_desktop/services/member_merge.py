@@ -214,7 +214,7 @@ def _organisation_names(session: Session, *people: Person) -> dict[int, str]:
         return {}
     rows = session.execute(select(Organisation.id, Organisation.name)
                            .where(Organisation.id.in_(wanted)))
-    return {org_id: name for org_id, name in rows}
+    return {org_id: name for org_id, name in rows}  # noqa: C416 - rows are Row objects
 
 
 _REFERENCES: tuple[tuple[str, InstrumentedAttribute[Any]], ...] = (

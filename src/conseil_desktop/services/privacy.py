@@ -129,7 +129,7 @@ def _anonymise(session: Session, people: list[Person], today: date) -> None:
 def _erase(person: Person, today: date) -> dict[str, str]:
     """Clear the identity; return the texts (name forms, e-mail) to replace elsewhere."""
     label = f"{ANONYMOUS} n° {person.id}"  # replaces the name in free text
-    replacements = {form: label for form in _name_forms(person.first_name, person.last_name)}
+    replacements = dict.fromkeys(_name_forms(person.first_name, person.last_name), label)
     if person.email:
         replacements[person.email] = label
     person.last_name, person.first_name = ANONYMOUS, f"n° {person.id}"

@@ -233,7 +233,7 @@ def history_is_quick(session: Session) -> bool:
     still current, or small (a council's few hundred members)."""
     key = _fingerprint(session)
     cached = _CACHE.get(database_key(session))
-    return cached is not None and cached[0] == key or int(key[0] or 0) <= LARGE_HISTORY
+    return (cached is not None and cached[0] == key) or int(key[0] or 0) <= LARGE_HISTORY
 
 
 def database_key(session: Session) -> str:

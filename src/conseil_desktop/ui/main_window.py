@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._preferences.window_geometry = self.saveGeometry()
         self._preferences.window_state = self.saveState()
         self._preferences.sync()

@@ -147,7 +147,7 @@ def _foot(sheet: WriteOnlyWorksheet, s: MeetingSnapshot, options: SigninOptions,
 
 def fitted_height(values: Sequence[str], widths: Sequence[float], least: float) -> float:
     """A row height (points) showing every wrapped text whole: at least ``least``."""
-    lines = max((math.ceil(len(v) / max(w - 2, 1)) for v, w in zip(values, widths) if v),
+    lines = max((math.ceil(len(v) / max(w - 2, 1)) for v, w in zip(values, widths, strict=True) if v),
                 default=1)
     return max(least, lines * LINE_POINTS + 4)
 

@@ -63,7 +63,7 @@ def _text(cell: Cell) -> str:
 
 
 def _filled(cell: Cell) -> bool:
-    return cell is not None and (not isinstance(cell, str) or not cell.isspace() and cell != "")
+    return cell is not None and (not isinstance(cell, str) or (not cell.isspace() and cell != ""))
 
 
 def _parsers(today: date) -> dict[Field, Callable[[Cell], Value | None]]:

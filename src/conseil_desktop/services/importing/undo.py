@@ -56,6 +56,25 @@ from conseil_desktop.db.models import (
 )
 from conseil_desktop.errors import UserError
 from conseil_desktop.services.formatting import plural
+from conseil_desktop.services.importing.undo_record import (
+    DONE,
+    EXPIRED,
+    NOT_UNDOABLE,
+    NOTHING_TO_UNDO,
+    PENDING,
+    RECORD_MAX_AGE,
+    RECORD_VERSION,
+    UndoRecord,
+    _remove,
+    from_json,
+    load_record,
+    new_record,
+    on_commit,
+    purge_expired_records,
+    record_path,
+    stage_record,
+    undo_available,
+)
 from conseil_desktop.services.members import (
     MEMBERSHIP_FIELDS,
     member_values,
@@ -63,25 +82,6 @@ from conseil_desktop.services.members import (
 )
 
 log = logging.getLogger(__name__)
-from conseil_desktop.services.importing.undo_record import (
-    RECORD_VERSION,
-    RECORD_MAX_AGE,
-    PENDING,
-    DONE,
-    NOTHING_TO_UNDO,
-    NOT_UNDOABLE,
-    EXPIRED,
-    UndoRecord,
-    record_path,
-    new_record,
-    from_json,
-    on_commit,
-    stage_record,
-    _remove,
-    purge_expired_records,
-    load_record,
-    undo_available,
-)
 
 # The record's API stays importable from here, where callers have always found it.
 __all__ = [

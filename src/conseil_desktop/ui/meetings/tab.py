@@ -7,8 +7,8 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable
-from functools import partial
 from contextlib import AbstractContextManager
+from functools import partial
 
 from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent

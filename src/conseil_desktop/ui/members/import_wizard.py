@@ -348,7 +348,7 @@ def undo_last_import(parent: QWidget, session_scope: SessionScope) -> bool:
 
 def _confirm_undo(parent: QWidget, title: str, source: str, imported_at: str) -> bool:
     when = _local_time(imported_at)
-    question = fill(QCoreApplication.translate("ImportWizard", 
+    question = fill(QCoreApplication.translate("ImportWizard",
         "Undo the import of “%1” of %2?\n\nThe people it created are deleted (unless they "
         "have been edited or used since) and the fields it changed get their former value "
         "back."), Path(source).name, when)

@@ -120,7 +120,7 @@ class ProjectDialog(FormDialog):
 
     # -- pickers: a short session per search -------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a name lookup chooses a name; it must not also press Save."""
         entering = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if entering and isinstance(self.focusWidget(), LookupEdit):

@@ -31,7 +31,7 @@ class OptionalYearSpinBox(QSpinBox):
     def set_year(self, year: int | None) -> None:
         self.setValue(self.UNSET if year is None else year)
 
-    def stepBy(self, steps: int) -> None:  # noqa: N802
+    def stepBy(self, steps: int) -> None:
         if self.value() == self.UNSET and steps > 0:  # start from this year, not 2000
             self.setValue(dt.date.today().year)
         else:
