@@ -82,7 +82,13 @@ def _chosen(dialog: QFileDialog) -> Path | None:
 
 def ask_open_path(parent: QWidget | None, title: str, file_filter: str,
                   directory: Path | None = None) -> Path | None:
-    dialog = file_dialog(parent, title, file_filter, str(directory or ""))
+    """An existing file, chosen from ``directory`` or else from the folder used last
+    (the user's Documents at first), not from wherever the program was started."""
+    if directory is None:
+        from conseil_desktop.ui.documents.folders import last_folder
+
+        directory = last_folder()
+    dialog = file_dialog(parent, title, file_filter, str(directory))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     return _chosen(dialog)

@@ -49,6 +49,7 @@ from conseil_desktop.services.importing.undo import (
 )
 from conseil_desktop.services.importing.undo import undo_last_import as undo_service
 from conseil_desktop.ui.dialogs import ask
+from conseil_desktop.ui.documents.folders import remember_folder
 from conseil_desktop.ui.i18n import fill
 from conseil_desktop.ui.members.import_wizard_pages import (
     MappingPage,
@@ -299,6 +300,7 @@ def import_members(parent: QWidget, session_scope: SessionScope) -> bool:
         "ImportWizard", "Spreadsheets and text tables (%1)"), FILE_FILTER))
     if path is None:
         return False
+    remember_folder(path)  # the next file dialog opens there
     outcome = run_and_wait(parent, title, 1, lambda p: read_file(path, None, p))
     if outcome.error is not None:
         show_problem(parent, title, outcome.error)
