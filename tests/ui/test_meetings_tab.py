@@ -558,8 +558,8 @@ def test_invite_dialog_checklist_is_searchable(qtbot: Any) -> None:
     assert dialog.collected().college is College.RESIDENTS
 
 
-def test_open_actions_overdue_first_and_marked_done(
-        database: Database, tab: MeetingsTab) -> None:
+def add_two_actions(database: Database) -> int:
+    """A past plenary with two open actions, one overdue; the meeting's id."""
     meeting_id = add_meeting(database, "Plénière d'été", TODAY - dt.timedelta(days=90))
     [owner] = add_people(database, ["Petit Jeanne"])
     with database.session_scope() as session:
@@ -567,6 +567,12 @@ def test_open_actions_overdue_first_and_marked_done(
             decisions.add_decision(session, meeting_id, DecisionData(
                 None, text, VoteMode.CONSENSUS, owner_person_id=owner,
                 deadline=TODAY + dt.timedelta(days=delay)))
+    return meeting_id
+
+
+def test_open_actions_overdue_first_and_marked_done(
+        database: Database, tab: MeetingsTab) -> None:
+    meeting_id = add_two_actions(database)
     tab.meeting_actions.open_actions_action.trigger()
     window = open_actions._window
     assert window is not None
@@ -586,13 +592,7 @@ def test_an_action_marked_done_by_mistake_is_reopened(
         database: Database, tab: MeetingsTab) -> None:
     """Nothing else in the application can undo « Marquer comme faite »: the window offers
     to reopen the action just marked."""
-    meeting_id = add_meeting(database, "Plénière d'été", TODAY - dt.timedelta(days=90))
-    [owner] = add_people(database, ["Petit Jeanne"])
-    with database.session_scope() as session:
-        for text, delay in (("Plus tard", 40), ("En retard", -10)):
-            decisions.add_decision(session, meeting_id, DecisionData(
-                None, text, VoteMode.CONSENSUS, owner_person_id=owner,
-                deadline=TODAY + dt.timedelta(days=delay)))
+    add_two_actions(database)
     tab.meeting_actions.open_actions_action.trigger()
     window = open_actions._window
     assert window is not None and window.undo_button.isHidden()
